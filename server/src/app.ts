@@ -1,0 +1,165 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLError } from 'graphql';
+import type { Config } from './core/config';
+import { systemClock, type Clock } from './core/clock';
+import type { Context, Viewer } from './core/context';
+import { auditCollector } from './core/audit';
+import { migrate, openOrm, type Orm } from './core/database/orm';
+import { createErrorFormatter } from './core/graphql/format-error';
+import { DEFAULT_QUERY_LIMITS, validationRules } from './core/graphql/limits';
+import { buildGraphQLSchema } from './core/graphql/schema';
+import { clearedCookie, readCookie, sessionCookie } from './core/http/cookies';
+import { serveConsole } from './core/http/console-static';
+import { securityHeaders } from './core/http/security-headers';
+import type { Logger } from './core/logger';
+import { EventHub } from './core/realtime/event-hub';
+import { SharedSubscriptions } from './core/realtime/shared-execution';
+import { attachWebSocketServer } from './core/realtime/ws-server';
+import { migrations } from './migrations';
+import { createModules } from './modules';
+import { SESSION_COOKIE } from './modules/identity/session.service';
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  databaseUrl: string;
+  clock?: Clock;
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>;
+
+/** Composes the server: database, modules, schema, HTTP and WebSocket on one port. */
+export async function createApp({ config, logger, databaseUrl, clock = systemClock }: AppOptions) {
+  const production = config.env === 'production';
+  const modules = createModules({ sessionTtlMs: config.sessionTtlMs });
+  const orm: Orm = await openOrm({ url: databaseUrl, entities: modules.entities, migrations, logger, subscribers: [auditCollector] });
+  const applied = await migrate(orm);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+
+  const hub = new EventHub({ url: databaseUrl, logger });
+  await hub.start();
+
+  const schema = await buildGraphQLSchema(modules.resolvers);
+  const rules = validationRules(DEFAULT_QUERY_LIMITS, production);
+  const formatError = createErrorFormatter(logger, false);
+
+  const viewerFromRequest = (request: IncomingMessage): Promise<Viewer | null> =>
+    modules.identity.sessions.viewerFromToken(orm.em.fork(), readCookie(request, SESSION_COOKIE), clock.now());
+
+  const baseContext = (viewer: Viewer | null, transport: Context['transport'], idempotencyKey: unknown): Context => ({
+    requestId: randomUUID(),
+    transport,
+    viewer,
+    em: orm.em.fork(),
+    idempotencyKey: typeof idempotencyKey === 'string' && idempotencyKey ? idempotencyKey : undefined,
+    clock,
+    hub,
+    logger,
+  });
+
+  const shared = new SharedSubscriptions(
+    (template) => ({ ...template, requestId: randomUUID(), em: orm.em.fork() }),
+    (context) => (context.viewer ? `${[...context.viewer.roles].sort().join(',')}|${context.viewer.unitId ?? ''}` : 'anonymous'),
+  );
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders(production));
+  const httpServer: Server = createServer(app);
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
+    validationRules: rules,
+    parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens },
+    formatError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  let ready = true;
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/readyz', async (_req, res) => {
+    try {
+      const pending = await orm.migrator.getPending();
+      await orm.em.fork().execute('select 1');
+      const ok = ready && pending.length === 0;
+      res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', database: 'reachable', pendingMigrations: pending.length });
+    } catch {
+      res.status(503).json({ status: 'not ready', database: 'unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '256kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const viewer = await viewerFromRequest(req);
+        const extensions = (req.body as { extensions?: Record<string, unknown> } | undefined)?.extensions;
+        return {
+          ...baseContext(viewer, 'http', req.get('idempotency-key') ?? extensions?.['idempotencyKey']),
+          http: {
+            address: req.ip ?? '',
+            setSessionCookie: (token, expiresAt) => res.append('Set-Cookie', sessionCookie(SESSION_COOKIE, token, expiresAt, production)),
+            clearSessionCookie: () => res.append('Set-Cookie', clearedCookie(SESSION_COOKIE, production)),
+          },
+        };
+      },
+    }),
+  );
+
+  const consoleDist = config.consoleDist ?? new URL('../../client/dist', import.meta.url).pathname;
+  const consoleServed = serveConsole(app, consoleDist);
+
+  const ws = attachWebSocketServer({
+    httpServer,
+    path: '/graphql',
+    schema,
+    logger,
+    hub,
+    shared,
+    validationRules: rules,
+    allowedOrigins: config.consoleOrigins,
+    viewerFromRequest,
+    buildContext: (viewer, extensions) => baseContext(viewer, 'ws', extensions?.['idempotencyKey']),
+    formatErrors: (errors: readonly GraphQLError[]) => errors.map((e) => formatError(e.toJSON(), e)),
+  });
+
+  return {
+    orm,
+    hub,
+    shared,
+    ws,
+    schema,
+    modules,
+    consoleServed,
+    httpServer,
+    async listen(port = config.port, host = config.host): Promise<string> {
+      await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
+      const address = httpServer.address() as AddressInfo;
+      return `http://${address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address}:${address.port}`;
+    },
+    /** Graceful: stop accepting, let requests finish, tell consoles to reconnect, close the database. */
+    async close(): Promise<void> {
+      ready = false;
+      await ws.close();
+      await apollo.stop();
+      await hub.stop();
+      await orm.close();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'use true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'use development, production or test' }).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(4000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
+  EMBEDDED_PG_PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1024).max(65535).default(54329),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_MODE: bool.optional(),
+  SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number of hours' }).positive().max(24 * 30).default(12),
+  CONSOLE_ORIGINS: z.string().optional(),
+  ADMIN_USERNAME: z.string().min(3).optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  EVENT_RETENTION_DAYS: z.coerce.number({ message: 'must be a number of days' }).int().positive().default(30),
+  CONSOLE_DIST: z.string().optional(),
+});
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  embeddedPg: { dir: string; port: number };
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  demoMode: boolean;
+  sessionTtlMs: number;
+  consoleOrigins: readonly string[] | undefined;
+  firstAdmin: { username: string; password: string } | undefined;
+  eventRetentionDays: number;
+  consoleDist: string | undefined;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once; every bad value is named with what to do about it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const demoMode = e.DEMO_MODE ?? !production;
+  const problems: string[] = [];
+  if (production && !demoMode && (!e.ADMIN_USERNAME || !e.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_USERNAME and ADMIN_PASSWORD: required in production to create the first administrator');
+  }
+  if (production && demoMode) problems.push('DEMO_MODE: demo users must not run in production; set DEMO_MODE=false');
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    embeddedPg: { dir: e.EMBEDDED_PG_DIR, port: e.EMBEDDED_PG_PORT },
+    logLevel: e.LOG_LEVEL,
+    demoMode,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    consoleOrigins: e.CONSOLE_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean),
+    firstAdmin: e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
+    eventRetentionDays: e.EVENT_RETENTION_DAYS,
+    consoleDist: e.CONSOLE_DIST,
+  };
+}

@@ -1,0 +1,52 @@
+import type { EventSubscriber } from '@mikro-orm/core';
+import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/postgresql';
+import { Migrator, type Migration } from '@mikro-orm/migrations';
+import type { Logger } from '../logger';
+
+export type Orm = MikroORM;
+
+export interface OrmOptions {
+  url: string;
+  entities: EntitySchema[];
+  migrations: { name: string; class: new (...args: never[]) => Migration }[];
+  logger: Logger;
+  subscribers?: EventSubscriber[];
+  poolMax?: number;
+}
+
+/** The connect and query timeouts keep a dead database from hanging a request (it fails as UNAVAILABLE). */
+export function ormConfig(options: OrmOptions): Options {
+  return {
+    clientUrl: options.url,
+    entities: options.entities,
+    extensions: [Migrator],
+    subscribers: options.subscribers ?? [],
+    migrations: {
+      migrationsList: options.migrations.map((m) => ({ name: m.name, class: m.class as never })),
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    driverOptions: { connectionTimeoutMillis: 5_000, statement_timeout: 15_000 },
+    debug: false,
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    ignoreUndefinedInQuery: true,
+    logger: (message) => options.logger.debug(message),
+  };
+}
+
+export async function openOrm(options: OrmOptions): Promise<Orm> {
+  return MikroORM.init(ormConfig(options));
+}
+
+/** Applies committed migrations in order; the schema is never recreated from entities. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.migrator.up();
+  return applied.map((m) => m.name);
+}
+
+export async function pendingMigrations(orm: Orm): Promise<number> {
+  return (await orm.migrator.getPending()).length;
+}

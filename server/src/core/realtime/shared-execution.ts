@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import {
+  createSourceEventStream,
+  execute,
+  getOperationAST,
+  Kind,
+  print,
+  visit,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+} from 'graphql';
+import type { Context } from '../context';
+import type { EventRecord } from './topics';
+
+/** The argument every subscription takes to resume; it does not change what an event looks like. */
+const RESUME_ARGUMENT = 'after';
+
+/** How many recent executions a group remembers, so members a little behind reuse them. */
+const MEMO_SIZE = 256;
+
+export interface SharedExecutionStats {
+  groups: number;
+  members: number;
+  executions: number;
+  reused: number;
+}
+
+interface Group {
+  key: string;
+  members: number;
+  memo: Map<bigint, Promise<ExecutionResult | null>>;
+}
+
+/**
+ * Subscription execution shared by everyone who asked the same thing with the same rights.
+ *
+ * Each subscriber keeps its own source stream (its own resume position and replay), but an
+ * event is executed once per group — same document, same variables apart from `after`, same
+ * scope — and every member receives that one result object (ADR 0004).
+ * graphql-js alone would execute the whole document once per socket per event.
+ */
+export class SharedSubscriptions {
+  private readonly groups = new Map<string, Group>();
+  readonly stats: SharedExecutionStats = { groups: 0, members: 0, executions: 0, reused: 0 };
+
+  constructor(
+    /** A fresh context for one event's execution: same viewer, a new EntityManager fork. */
+    private readonly contextForEvent: (template: Context) => Context,
+    /** The part of a viewer that decides what they may see (roles and unit). */
+    private readonly scopeOf: (context: Context) => string,
+  ) {}
+
+  get activeGroups(): number {
+    return this.groups.size;
+  }
+
+  subscribe = async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
+    const source = await createSourceEventStream(args);
+    if (!isAsyncIterable(source)) return source;
+    const template = args.contextValue as Context;
+    const key = groupKey(args, this.scopeOf(template));
+    const group = this.join(key);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.leave(group);
+    };
+    const iterator = source[Symbol.asyncIterator]() as AsyncIterator<EventRecord>;
+    const results: AsyncIterableIterator<ExecutionResult> = {
+      [Symbol.asyncIterator]: () => results,
+      next: async () => {
+        for (;;) {
+          let step: IteratorResult<EventRecord>;
+          try {
+            step = await iterator.next();
+          } catch (error) {
+            release();
+            throw error;
+          }
+          if (step.done) {
+            release();
+            return { done: true, value: undefined };
+          }
+          const result = await this.executeOnce(group, step.value, args, template);
+          if (result) return { done: false, value: result };
+        }
+      },
+      return: async () => {
+        release();
+        await iterator.return?.();
+        return { done: true, value: undefined };
+      },
+      throw: async (error) => {
+        release();
+        await iterator.return?.();
+        throw error;
+      },
+    };
+    return results;
+  };
+
+  private executeOnce(group: Group, event: EventRecord, args: ExecutionArgs, template: Context): Promise<ExecutionResult | null> {
+    const cached = group.memo.get(event.position);
+    if (cached) {
+      this.stats.reused++;
+      return cached;
+    }
+    this.stats.executions++;
+    const running = Promise.resolve(
+      execute({ ...args, rootValue: event, contextValue: this.contextForEvent(template) }),
+    ).then((result) => (isSkipped(result) ? null : result));
+    group.memo.set(event.position, running);
+    if (group.memo.size > MEMO_SIZE) group.memo.delete(group.memo.keys().next().value as bigint);
+    return running;
+  }
+
+  private join(key: string): Group {
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { key, members: 0, memo: new Map() };
+      this.groups.set(key, group);
+      this.stats.groups = this.groups.size;
+    }
+    group.members++;
+    this.stats.members++;
+    return group;
+  }
+
+  private leave(group: Group): void {
+    group.members--;
+    this.stats.members--;
+    if (group.members === 0) {
+      this.groups.delete(group.key);
+      this.stats.groups = this.groups.size;
+    }
+  }
+}
+
+/** A subscription whose root field resolved to null (not visible to this scope) sends nothing. */
+function isSkipped(result: ExecutionResult): boolean {
+  if (result.errors?.length || !result.data) return false;
+  return Object.values(result.data).every((value) => value === null);
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/** Same group when the operation, its variables (bar the resume position) and the scope match. */
+export function groupKey(args: ExecutionArgs, scope: string): string {
+  const operation = getOperationAST(args.document, args.operationName);
+  const resumeVariables = new Set<string>();
+  const stripped = visit(operation ? { kind: Kind.DOCUMENT, definitions: [operation, ...fragmentsOf(args.document)] } : args.document, {
+    Argument(node) {
+      if (node.name.value !== RESUME_ARGUMENT) return undefined;
+      if (node.value.kind === Kind.VARIABLE) resumeVariables.add(node.value.name.value);
+      return null;
+    },
+  });
+  const variables = Object.entries(args.variableValues ?? {})
+    .filter(([name]) => !resumeVariables.has(name))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return createHash('sha1').update(print(stripped)).update(JSON.stringify(variables)).update(scope).digest('base64url');
+}
+
+function fragmentsOf(document: DocumentNode) {
+  return document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+}

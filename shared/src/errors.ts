@@ -1,0 +1,23 @@
+/**
+ * Every expected failure the API can answer with, as `extensions.code`.
+ * The client branches on these; the server creates them only through `domainError`.
+ */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAVAILABLE',
+  'RATE_LIMITED',
+  'QUERY_TOO_COMPLEX',
+  'RESUME_TOO_OLD',
+  'INVALID_TRANSITION',
+  'IDEMPOTENCY_KEY_REUSED',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

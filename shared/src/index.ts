@@ -1,0 +1,5 @@
+export * from './domain/roles';
+export * from './domain/incidents';
+export * from './domain/fleet';
+export * from './errors';
+export * from './policy';

@@ -1,0 +1,42 @@
+import type { Role } from './domain/roles';
+
+/**
+ * Who may use each root operation: the one authorization table (issue 3).
+ * `AUTHENTICATED` means any signed-in user; `PUBLIC` means anyone (sign-in itself).
+ * The server enforces it (type-graphql's auth checker); the console uses it to show only
+ * what the signed-in role may use; a test fails if an operation of the schema is missing here.
+ */
+export type Access = readonly Role[] | 'AUTHENTICATED' | 'PUBLIC';
+
+const HQ: readonly Role[] = ['DUTY_OFFICER', 'LEADER', 'DISPATCHER', 'LOGISTICS_OFFICER', 'COORDINATOR', 'ADMIN'];
+
+export const OPERATION_POLICY = {
+  // identity
+  me: 'PUBLIC',
+  login: 'PUBLIC',
+  logout: 'AUTHENTICATED',
+  // realtime
+  livePosition: 'AUTHENTICATED',
+  // incidents
+  incidents: HQ,
+  incident: HQ,
+  reportIncident: ['DUTY_OFFICER', 'LEADER', 'COORDINATOR', 'DISPATCHER', 'ADMIN'],
+  changeIncidentStatus: ['DUTY_OFFICER', 'LEADER', 'COORDINATOR', 'ADMIN'],
+  incidentChanged: HQ,
+} as const satisfies Record<string, Access>;
+
+export type OperationName = keyof typeof OPERATION_POLICY;
+
+export function accessFor(operation: string): Access | undefined {
+  return (OPERATION_POLICY as Record<string, Access>)[operation];
+}
+
+/** Whether someone holding `roles` (or nobody, when signed out) may use the operation. */
+export function mayUse(operation: string, roles: readonly Role[] | null): boolean {
+  const access = accessFor(operation);
+  if (access === undefined) return false;
+  if (access === 'PUBLIC') return true;
+  if (roles === null) return false;
+  if (access === 'AUTHENTICATED') return true;
+  return roles.some((r) => access.includes(r));
+}
