@@ -52,6 +52,7 @@ export class EventHub {
   /** Every committed event with a position above this is in `buffer`. */
   private bufferFloor = 0n;
   private headPosition = 0n;
+  private readonly topicHeads = new Map<string, bigint>();
   private pumping: Promise<void> | undefined;
   private pumpAgain = false;
   private pollTimer: NodeJS.Timeout | undefined;
@@ -69,6 +70,11 @@ export class EventHub {
     return this.headPosition;
   }
 
+  /** The newest delivered position of one topic (0 if none yet): a console that has reached it is live. */
+  headOf(topic: string): bigint {
+    return this.topicHeads.get(topic) ?? 0n;
+  }
+
   get listenerCount(): number {
     return this.listeners.size;
   }
@@ -76,6 +82,8 @@ export class EventHub {
   async start(): Promise<void> {
     const { rows } = await this.pool.query<{ head: string | null }>('select max(position) as head from event');
     this.headPosition = BigInt(rows[0]?.head ?? 0);
+    const heads = await this.pool.query<{ topic: string; head: string }>('select topic, max(position) as head from event group by topic');
+    for (const row of heads.rows) this.topicHeads.set(row.topic, BigInt(row.head));
     this.bufferFloor = this.headPosition;
     await this.listen();
     this.pollTimer = setInterval(() => this.wake(), this.options.pollIntervalMs ?? 1_000);
@@ -158,6 +166,7 @@ export class EventHub {
     this.buffer.push(event);
     if (this.buffer.length > this.bufferSize) this.bufferFloor = this.buffer.shift()!.position;
     this.headPosition = event.position;
+    this.topicHeads.set(event.topic, event.position);
     for (const listener of this.listeners) {
       try {
         listener(event);

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { IncidentClassEnum, IncidentStatusEnum } from './incident.types';
 import type { IncidentClass, IncidentStatus } from '@cc/shared';
 
@@ -28,6 +28,6 @@ export class ChangeIncidentStatusInput {
   @Field(() => IncidentStatusEnum)
   status!: IncidentStatus;
 
-  @Field(() => Number, { description: 'The version the change is based on; a stale one is refused with CONFLICT.' })
+  @Field(() => Int, { description: 'The version the change is based on; a stale one is refused with CONFLICT.' })
   expectedVersion!: number;
 }
