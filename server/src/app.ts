@@ -44,8 +44,12 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
   const applied = await migrate(orm);
   if (applied.length) logger.info({ applied }, 'migrations applied');
 
-  const hub = new EventHub({ url: databaseUrl, logger });
+  const hub = new EventHub({ url: databaseUrl, logger, maxQueuedPerSubscriber: config.realtime.maxQueuedEvents });
   await hub.start();
+  const retention = setInterval(() => {
+    hub.prune(config.eventRetentionDays).catch((error: unknown) => logger.warn({ err: error }, 'event pruning failed'));
+  }, 3_600_000);
+  retention.unref();
 
   const schema = await buildGraphQLSchema(modules.resolvers);
   const rules = validationRules(DEFAULT_QUERY_LIMITS, production);
@@ -80,6 +84,8 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
     schema,
     introspection: !production,
     csrfPrevention: true,
+    // main.ts owns shutdown order (sockets, Apollo, hub, database); Apollo must not re-raise the signal.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
@@ -132,6 +138,7 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
     logger,
     hub,
     shared,
+    limits: { maxBufferedBytes: config.realtime.maxBufferedBytes },
     validationRules: rules,
     allowedOrigins: config.consoleOrigins,
     viewerFromRequest,
@@ -156,6 +163,7 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
     /** Graceful: stop accepting, let requests finish, tell consoles to reconnect, close the database. */
     async close(): Promise<void> {
       ready = false;
+      clearInterval(retention);
       await ws.close();
       await apollo.stop();
       await hub.stop();

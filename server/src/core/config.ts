@@ -17,12 +17,20 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_MODE: bool.optional(),
   SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number of hours' }).positive().max(24 * 30).default(12),
+  // Overrides SESSION_TTL_HOURS when set; tests use it to watch a session expire in seconds.
+  SESSION_TTL_SECONDS: z.coerce.number({ message: 'must be a whole number of seconds' }).int().min(1).max(30 * 24 * 3600).optional(),
   CONSOLE_ORIGINS: z.string().optional(),
   ADMIN_USERNAME: z.string().min(3).optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   EVENT_RETENTION_DAYS: z.coerce.number({ message: 'must be a number of days' }).int().positive().default(30),
   CONSOLE_DIST: z.string().optional(),
+  WS_MAX_BUFFERED_BYTES: z.coerce.number({ message: 'must be a number of bytes' }).int().min(16_384).default(4 * 1024 * 1024),
+  SUBSCRIPTION_MAX_QUEUED: z.coerce.number({ message: 'must be a whole number of events' }).int().min(10).default(5_000),
 });
+
+/** Every environment variable the server reads; README, docker-compose.yml and their tests follow this list. */
+export type ConfigVariable = keyof typeof schema.shape;
+export const CONFIG_VARIABLES = Object.keys(schema.shape) as readonly ConfigVariable[];
 
 export type Config = Readonly<{
   env: 'development' | 'production' | 'test';
@@ -37,6 +45,7 @@ export type Config = Readonly<{
   firstAdmin: { username: string; password: string } | undefined;
   eventRetentionDays: number;
   consoleDist: string | undefined;
+  realtime: { maxBufferedBytes: number; maxQueuedEvents: number };
 }>;
 
 export class ConfigError extends Error {
@@ -69,10 +78,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPg: { dir: e.EMBEDDED_PG_DIR, port: e.EMBEDDED_PG_PORT },
     logLevel: e.LOG_LEVEL,
     demoMode,
-    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    sessionTtlMs: e.SESSION_TTL_SECONDS !== undefined ? e.SESSION_TTL_SECONDS * 1_000 : e.SESSION_TTL_HOURS * 3_600_000,
     consoleOrigins: e.CONSOLE_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean),
     firstAdmin: e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
     consoleDist: e.CONSOLE_DIST,
+    realtime: { maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES, maxQueuedEvents: e.SUBSCRIPTION_MAX_QUEUED },
   };
 }

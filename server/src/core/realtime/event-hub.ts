@@ -35,6 +35,8 @@ export interface EventHubOptions {
   bufferSize?: number;
   /** Safety net for a lost NOTIFY or a listener reconnect: the outbox is read at least this often. */
   pollIntervalMs?: number;
+  /** A subscriber this many events behind is cut off (it reconnects and catches up). */
+  maxQueuedPerSubscriber?: number;
 }
 
 export type EventListener = (event: EventRecord) => void;
@@ -73,6 +75,10 @@ export class EventHub {
   /** The newest delivered position of one topic (0 if none yet): a console that has reached it is live. */
   headOf(topic: string): bigint {
     return this.topicHeads.get(topic) ?? 0n;
+  }
+
+  get maxQueuedPerSubscriber(): number {
+    return this.options.maxQueuedPerSubscriber ?? 5_000;
   }
 
   get listenerCount(): number {
@@ -145,6 +151,41 @@ export class EventHub {
   async prunedThrough(): Promise<bigint> {
     const { rows } = await this.pool.query<{ pruned_through: string }>('select pruned_through from event_horizon');
     return BigInt(rows[0]?.pruned_through ?? 0);
+  }
+
+  /**
+   * Deletes events older than the retention period, as a prefix of positions, and moves the
+   * horizon so that clients resuming from before it are told to reload. Also forgets old
+   * idempotency keys. One replica at a time (advisory try-lock); returns the events deleted.
+   */
+  async prune(retentionDays: number): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      const { rows: locked } = await client.query<{ ok: boolean }>('select pg_try_advisory_xact_lock(727274002) as ok');
+      if (!locked[0]?.ok) {
+        await client.query('rollback');
+        return 0;
+      }
+      const { rows } = await client.query<{ through: string | null }>(
+        `select max(position) as through from event where committed_at < now() - make_interval(days => $1)`,
+        [retentionDays],
+      );
+      const through = rows[0]?.through;
+      let deleted = 0;
+      if (through) {
+        deleted = (await client.query('delete from event where position <= $1', [through])).rowCount ?? 0;
+        await client.query('update event_horizon set pruned_through = greatest(pruned_through, $1)', [through]);
+      }
+      await client.query(`delete from idempotency_key where created_at < now() - interval '1 day'`);
+      await client.query('commit');
+      return deleted;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   private async pump(): Promise<void> {

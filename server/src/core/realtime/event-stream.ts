@@ -42,7 +42,7 @@ export function eventStream<T extends TopicName>(hub: EventHub, options: StreamO
   const topics = new Set<string>(options.topics);
   const accepts = (event: EventRecord): event is EventRecord<T> =>
     topics.has(event.topic) && (options.filter?.(event as EventRecord<T>) ?? true);
-  const maxQueued = options.maxQueued ?? 5_000;
+  const maxQueued = options.maxQueued ?? hub.maxQueuedPerSubscriber;
   const queue: EventRecord<T>[] = [];
   let waiter: { resolve: (result: IteratorResult<EventRecord<T>>) => void; reject: (error: unknown) => void } | undefined;
   let overflow = false;

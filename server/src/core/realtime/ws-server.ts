@@ -144,15 +144,16 @@ export function attachWebSocketServer(options: WsServerOptions) {
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) =>
-          new Promise<void>((resolve) => {
-            if (socket.readyState !== socket.OPEN) return resolve();
-            if (socket.bufferedAmount > limits.maxBufferedBytes) {
-              socket.close(WS_CLOSE.slowConsumer, 'Slow consumer: reconnect to catch up');
-              return resolve();
-            }
-            socket.send(data, () => resolve());
-          }),
+        // Returns at once rather than awaiting the write: a console that stops reading then shows
+        // up as bytes queued on its socket, and is cut off at the limit instead of stalling its stream.
+        send: (data) => {
+          if (socket.readyState !== socket.OPEN) return;
+          if (socket.bufferedAmount > limits.maxBufferedBytes) {
+            socket.close(WS_CLOSE.slowConsumer, 'Slow consumer: reconnect to catch up');
+            return;
+          }
+          socket.send(data);
+        },
         close: (code, reason) => socket.close(code, reason),
         onMessage: (cb) =>
           socket.on('message', async (data) => {
