@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { CONFIG_VARIABLES, loadConfig } from '../../server/src/core/config';
+
+/**
+ * There is no container engine on the build machine, so docker-compose.yml and the Dockerfile
+ * are checked by reading them: the services a user gets, their ports, and that every variable
+ * handed to the server is one it reads and accepts (a typo there would be silently ignored).
+ */
+const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+
+interface Service {
+  image?: string;
+  build?: string | { context: string };
+  ports?: string[];
+  environment?: Record<string, string | number | boolean>;
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] | string };
+  volumes?: string[];
+  init?: boolean;
+}
+
+interface Compose {
+  services: Record<string, Service>;
+  volumes?: Record<string, unknown>;
+}
+
+// Compose files use YAML merge keys (`<<: *app`) to share the replicas' settings.
+const compose = parse(read('docker-compose.yml'), { merge: true }) as Compose;
+
+/** Docker Compose's variable interpolation: `${X}`, `${X:-default}`, `${X:?error}`. */
+function interpolate(value: string, shell: Record<string, string>): string {
+  return value.replace(
+    /\$\{([A-Z0-9_]+)(?:(:-|:\?)([^}]*))?\}/g,
+    (_match, name: string, op: string | undefined, arg: string | undefined) => {
+      const set = shell[name];
+      if (set !== undefined && set !== '') return set;
+      if (op === ':?') throw new Error(`${name}: ${arg}`);
+      return op === ':-' ? (arg ?? '') : '';
+    },
+  );
+}
+
+function environmentOf(service: Service, shell: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(service.environment ?? {}).map(([name, value]) => [name, interpolate(String(value), shell)]));
+}
+
+const SHELL = { ADMIN_PASSWORD: 'correct-horse-battery-staple' };
+const REPLICAS = { app: '4000', 'app-2': '4001' } as const;
+
+describe('docker-compose.yml', () => {
+  it('runs PostgreSQL 17 and two replicas of the server', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'app-2', 'postgres']);
+    expect(compose.services['postgres']!.image).toBe('postgres:17');
+  });
+
+  it('keeps the database on a named volume and reports it healthy only when pg_isready says so', () => {
+    const postgres = compose.services['postgres']!;
+    const [volume, mountPoint] = postgres.volumes?.[0]?.split(':') ?? [];
+    expect(mountPoint).toBe('/var/lib/postgresql/data');
+    expect(Object.keys(compose.volumes ?? {})).toContain(volume);
+    expect(JSON.stringify(postgres.healthcheck?.test)).toContain('pg_isready');
+  });
+
+  for (const [name, hostPort] of Object.entries(REPLICAS)) {
+    describe(name, () => {
+      const service = compose.services[name]!;
+      const env = environmentOf(service, SHELL);
+
+      it(`is built from this repository and published on port ${hostPort}`, () => {
+        expect(typeof service.build === 'string' ? service.build : service.build?.context).toBe('.');
+        expect(service.ports).toEqual([`${hostPort}:${env['PORT']}`]);
+      });
+
+      it('passes only variables the server reads (a misspelt one would be ignored without a word)', () => {
+        expect(Object.keys(env).filter((variable) => !(CONFIG_VARIABLES as readonly string[]).includes(variable))).toEqual([]);
+      });
+
+      it('passes an environment the server accepts: production, no demo users, a first administrator', () => {
+        const config = loadConfig(env);
+        expect(config.env).toBe('production');
+        expect(config.demoMode).toBe(false);
+        expect(config.firstAdmin).toEqual({ username: 'admin', password: SHELL.ADMIN_PASSWORD });
+        expect(config.consoleOrigins).toContain(`http://localhost:${hostPort}`);
+      });
+
+      it('points DATABASE_URL at the postgres service with its user, password and database', () => {
+        const pg = environmentOf(compose.services['postgres']!, SHELL);
+        const url = new URL(env['DATABASE_URL']!);
+        expect(url.hostname).toBe('postgres');
+        expect(url.port).toBe('5432');
+        expect(decodeURIComponent(url.username)).toBe(pg['POSTGRES_USER']);
+        expect(decodeURIComponent(url.password)).toBe(pg['POSTGRES_PASSWORD']);
+        expect(url.pathname).toBe(`/${pg['POSTGRES_DB']}`);
+      });
+
+      it('waits for a healthy database and reports healthy only when /readyz does', () => {
+        expect(service.depends_on?.['postgres']?.condition).toBe('service_healthy');
+        const probe = JSON.stringify(service.healthcheck?.test);
+        expect(probe).toContain(`127.0.0.1:${env['PORT']}/readyz`);
+        expect(service.init).toBe(true);
+      });
+    });
+  }
+
+  it('starts the second replica after the first is ready, so migrations run once', () => {
+    expect(compose.services['app-2']!.depends_on?.['app']?.condition).toBe('service_healthy');
+  });
+
+  it('refuses to start without ADMIN_PASSWORD instead of inventing one', () => {
+    expect(() => environmentOf(compose.services['app']!, {})).toThrow(/ADMIN_PASSWORD/);
+  });
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = read('Dockerfile');
+  const instructions = dockerfile
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+  const root = JSON.parse(read('package.json')) as { workspaces: string[]; scripts: Record<string, string> };
+
+  it('builds on Node 24 and installs exactly the locked dependency tree', () => {
+    expect(instructions[0]).toBe('FROM node:24-bookworm-slim');
+    expect(instructions).toContain('RUN npm ci');
+  });
+
+  it('copies every workspace manifest before `npm ci` (npm ci fails on a workspace it cannot see)', () => {
+    const install = instructions.indexOf('RUN npm ci');
+    for (const workspace of root.workspaces) {
+      const copy = instructions.findIndex((line) => line.startsWith('COPY') && line.includes(`${workspace}/package.json`));
+      expect(copy, `COPY ${workspace}/package.json`).toBeGreaterThan(-1);
+      expect(copy).toBeLessThan(install);
+    }
+  });
+
+  it('builds the console with the root build script and starts the server in production on port 4000', () => {
+    expect(root.scripts['build']).toBeDefined();
+    expect(instructions.some((line) => line.startsWith('RUN npm run build'))).toBe(true);
+    expect(instructions.some((line) => line.startsWith('ENV') && line.includes('NODE_ENV=production'))).toBe(true);
+    expect(instructions).toContain('EXPOSE 4000');
+    expect(instructions.find((line) => line.startsWith('HEALTHCHECK'))).toContain('/healthz');
+    expect(instructions.at(-1)).toBe('CMD ["npm", "start"]');
+  });
+});
