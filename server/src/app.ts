@@ -14,10 +14,13 @@ import type { Context, Viewer } from './core/context';
 import { auditCollector } from './core/audit';
 import { migrate, openOrm, type Orm } from './core/database/orm';
 import { createErrorFormatter } from './core/graphql/format-error';
+import { costLimitError, costLimitPlugin } from './core/graphql/cost';
 import { DEFAULT_QUERY_LIMITS, validationRules } from './core/graphql/limits';
+import { requestIdPlugin } from './core/graphql/request-id';
 import { buildGraphQLSchema } from './core/graphql/schema';
 import { clearedCookie, readCookie, sessionCookie } from './core/http/cookies';
 import { serveConsole } from './core/http/console-static';
+import { requestErrorHandler } from './core/http/request-errors';
 import { securityHeaders } from './core/http/security-headers';
 import type { Logger } from './core/logger';
 import { EventHub } from './core/realtime/event-hub';
@@ -92,7 +95,7 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
     validationRules: rules,
     parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens },
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestIdPlugin(), costLimitPlugin()],
   });
   await apollo.start();
 
@@ -130,6 +133,7 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
 
   const consoleDist = config.consoleDist ?? new URL('../../client/dist', import.meta.url).pathname;
   const consoleServed = serveConsole(app, consoleDist);
+  app.use(requestErrorHandler(logger));
 
   const ws = attachWebSocketServer({
     httpServer,
@@ -138,8 +142,10 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
     logger,
     hub,
     shared,
-    limits: { maxBufferedBytes: config.realtime.maxBufferedBytes },
+    limits: { maxBufferedBytes: config.realtime.maxBufferedBytes, maxSocketsPerUser: config.realtime.maxSocketsPerUser },
+    sharedExecution: config.realtime.execution === 'shared',
     validationRules: rules,
+    costLimit: (document, variables, operationName) => costLimitError(schema, document, variables, operationName),
     allowedOrigins: config.consoleOrigins,
     viewerFromRequest,
     buildContext: (viewer, extensions) => baseContext(viewer, 'ws', extensions?.['idempotencyKey']),

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, handleProtocols, makeServer, type Context as WsContext } from 'graphql-ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Context, Viewer } from '../context';
@@ -50,8 +50,12 @@ export interface WsServerOptions {
   logger: Logger;
   hub: EventHub;
   shared: SharedSubscriptions;
+  /** false: graphql-js executes per subscriber (the naive path, for comparison only). */
+  sharedExecution?: boolean;
   limits?: Partial<WsLimits>;
   validationRules: readonly ValidationRule[];
+  /** The query cost check (core/graphql/cost.ts); it needs the variables, so it runs after validation. */
+  costLimit?(document: DocumentNode, variables: Record<string, unknown> | null | undefined, operationName: string | null | undefined): GraphQLError | undefined;
   /** Origins allowed to open a socket; undefined means the request's own host only. */
   allowedOrigins: readonly string[] | undefined;
   viewerFromRequest(request: IncomingMessage): Promise<Viewer | null>;
@@ -108,6 +112,8 @@ export function attachWebSocketServer(options: WsServerOptions) {
       }
       const errors = validate(options.schema, document, [...specifiedRules, ...options.validationRules]);
       if (errors.length > 0) return errors;
+      const tooCostly = options.costLimit?.(document, payload.variables, payload.operationName);
+      if (tooCostly) return [tooCostly];
       const args: ExecutionArgs = {
         schema: options.schema,
         document,
@@ -117,7 +123,7 @@ export function attachWebSocketServer(options: WsServerOptions) {
       };
       return args;
     },
-    subscribe: options.shared.subscribe,
+    ...(options.sharedExecution === false ? {} : { subscribe: options.shared.subscribe }),
     onNext: (_ctx, _id, _payload, _args, result) =>
       result.errors ? { ...result, errors: options.formatErrors(result.errors) as GraphQLError[] } : undefined,
     onError: (_ctx, _id, _payload, errors) => options.formatErrors(errors) as GraphQLError[],
