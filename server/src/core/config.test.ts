@@ -36,6 +36,8 @@ const BAD_VALUES: Record<ConfigVariable, readonly string[] | null> = {
   CONSOLE_DIST: null,
   WS_MAX_BUFFERED_BYTES: ['1024', 'lots'],
   SUBSCRIPTION_MAX_QUEUED: ['1', 'many'],
+  WS_MAX_SOCKETS_PER_USER: ['0', 'lots'],
+  SUBSCRIPTION_EXECUTION: ['naive'],
 };
 
 describe('configuration (environment variables)', () => {
