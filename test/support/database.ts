@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -19,8 +19,11 @@ export async function reachable(url: string): Promise<boolean> {
   }
 }
 
+/** A fresh data directory; its parent must be enterable by the `postgres` user PostgreSQL runs as under root. */
 export function tempDataDir(): string {
-  return path.join(mkdtempSync(path.join(os.tmpdir(), 'cc-test-pg-')), 'data');
+  const parent = mkdtempSync(path.join(os.tmpdir(), 'cc-test-pg-'));
+  chmodSync(parent, 0o755);
+  return path.join(parent, 'data');
 }
 
 /** A fresh, empty database for one test app; dropped again by `dropDatabase`. */

@@ -6,6 +6,8 @@ import type { Logger } from '../logger';
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+  /** Starts it again on the same data and port (outage tests). */
+  start(): Promise<void>;
 }
 
 const USER = 'postgres';
@@ -68,6 +70,7 @@ export async function startEmbeddedPostgres(options: {
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
     stop: () => server.stop(),
+    start: () => server.start(),
   };
 }
 

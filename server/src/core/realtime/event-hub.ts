@@ -26,6 +26,9 @@ const toRecord = (row: EventRow): EventRecord =>
     committedAt: row.committed_at,
   }) as EventRecord;
 
+/** What a log line needs of a driver error (its objects carry the whole client otherwise). */
+const brief = (error: unknown) => ({ message: (error as Error)?.message, code: (error as { code?: string })?.code });
+
 const COLUMNS = 'position, topic, entity_type, entity_id, kind, actor_id, payload, committed_at';
 
 export interface EventHubOptions {
@@ -63,7 +66,7 @@ export class EventHub {
 
   constructor(private readonly options: EventHubOptions) {
     this.pool = new pg.Pool({ connectionString: options.url, max: 3, connectionTimeoutMillis: 5_000 });
-    this.pool.on('error', (error) => options.logger.warn({ err: error }, 'event hub pool error'));
+    this.pool.on('error', (error) => options.logger.warn({ error: brief(error) }, 'event hub pool error'));
     this.bufferSize = options.bufferSize ?? 10_000;
   }
 
@@ -199,7 +202,7 @@ export class EventHub {
         if (rows.length < 500) return;
       }
     } catch (error) {
-      this.options.logger.warn({ err: error }, 'event hub could not read the outbox; will retry');
+      this.options.logger.warn({ error: brief(error) }, 'event hub could not read the outbox; will retry');
     }
   }
 
@@ -221,9 +224,14 @@ export class EventHub {
     if (this.stopped) return;
     const client = new pg.Client({ connectionString: this.options.url, connectionTimeoutMillis: 5_000 });
     client.on('notification', () => void this.wake());
+    let lost = false;
     client.on('error', (error) => {
-      this.options.logger.warn({ err: error }, 'event listener connection lost; reconnecting');
+      // A dying connection can emit several errors; reconnect once per connection.
+      if (lost) return;
+      lost = true;
+      this.options.logger.warn({ error: brief(error) }, 'event listener connection lost; reconnecting');
       this.listenClient = undefined;
+      void client.end().catch(() => undefined);
       setTimeout(() => void this.listen().catch(() => undefined), 1_000).unref();
     });
     try {
@@ -232,7 +240,8 @@ export class EventHub {
       this.listenClient = client;
       void this.wake();
     } catch (error) {
-      this.options.logger.warn({ err: error }, 'event listener could not connect; retrying');
+      lost = true;
+      this.options.logger.warn({ error: brief(error) }, 'event listener could not connect; retrying');
       await client.end().catch(() => undefined);
       setTimeout(() => void this.listen().catch(() => undefined), 1_000).unref();
     }
