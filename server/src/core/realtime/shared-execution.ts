@@ -16,6 +16,13 @@ import type { EventRecord } from './topics';
 /** The argument every subscription takes to resume; it does not change what an event looks like. */
 const RESUME_ARGUMENT = 'after';
 
+/** The JSON text of each shared result, computed once and spliced into every socket's message. */
+const serialized = new WeakMap<object, string>();
+
+export function sharedJsonOf(result: unknown): string | undefined {
+  return typeof result === 'object' && result !== null ? serialized.get(result) : undefined;
+}
+
 /** How many recent executions a group remembers, so members a little behind reuse them. */
 const MEMO_SIZE = 256;
 
@@ -110,7 +117,11 @@ export class SharedSubscriptions {
     this.stats.executions++;
     const running = Promise.resolve(
       execute({ ...args, rootValue: event, contextValue: this.contextForEvent(template) }),
-    ).then((result) => (isSkipped(result) ? null : result));
+    ).then((result) => {
+      if (isSkipped(result)) return null;
+      if (!result.errors) serialized.set(result, JSON.stringify(result));
+      return result;
+    });
     group.memo.set(event.position, running);
     if (group.memo.size > MEMO_SIZE) group.memo.delete(group.memo.keys().next().value as bigint);
     return running;

@@ -7,7 +7,7 @@ import type { Context, Viewer } from '../context';
 import { domainError } from '../errors';
 import type { Logger } from '../logger';
 import type { EventHub } from './event-hub';
-import type { SharedSubscriptions } from './shared-execution';
+import { sharedJsonOf, type SharedSubscriptions } from './shared-execution';
 
 /** Close codes beyond graphql-ws's own; all but 4401 make the console reconnect. */
 export const WS_CLOSE = {
@@ -17,6 +17,9 @@ export const WS_CLOSE = {
   slowConsumer: 1013, // try again later
   serverRestart: 1012,
 } as const;
+
+const SHARED_PLACEHOLDER = '\u0000shared-payload\u0000';
+const QUOTED_PLACEHOLDER = JSON.stringify(SHARED_PLACEHOLDER);
 
 export interface WsLimits {
   maxMessageBytes: number;
@@ -73,8 +76,28 @@ export function attachWebSocketServer(options: WsServerOptions) {
   const socketsByUser = new Map<string, Set<WebSocket>>();
   const socketsBySession = new Map<string, Set<WebSocket>>();
 
+  // graphql-ws stringifies every message per socket. A shared result's JSON is computed once
+  // (shared-execution.ts): the replacer leaves a placeholder and `send` splices the JSON in.
+  // Safe because graphql-ws calls send synchronously right after stringifying the message.
+  let pendingSharedJson: string | undefined;
+  const jsonMessageReplacer = (key: string, value: unknown): unknown => {
+    if (key !== 'payload') return value;
+    const json = sharedJsonOf(value);
+    if (json === undefined) return value;
+    pendingSharedJson = json;
+    return SHARED_PLACEHOLDER;
+  };
+  const withSharedPayload = (data: string): string => {
+    const json = pendingSharedJson;
+    if (json === undefined) return data;
+    pendingSharedJson = undefined;
+    const at = data.indexOf(QUOTED_PLACEHOLDER);
+    return at < 0 ? data : data.slice(0, at) + json + data.slice(at + QUOTED_PLACEHOLDER.length);
+  };
+
   const server = makeServer<Record<string, unknown> | undefined, Extra>({
     schema: options.schema,
+    jsonMessageReplacer,
     connectionInitWaitTimeout: limits.connectionInitWaitMs,
     onConnect: async (ctx) => {
       const viewer = await options.viewerFromRequest(ctx.extra.request).catch(() => null);
@@ -152,7 +175,8 @@ export function attachWebSocketServer(options: WsServerOptions) {
         protocol: socket.protocol,
         // Returns at once rather than awaiting the write: a console that stops reading then shows
         // up as bytes queued on its socket, and is cut off at the limit instead of stalling its stream.
-        send: (data) => {
+        send: (message) => {
+          const data = withSharedPayload(message);
           if (socket.readyState !== socket.OPEN) return;
           if (socket.bufferedAmount > limits.maxBufferedBytes) {
             socket.close(WS_CLOSE.slowConsumer, 'Slow consumer: reconnect to catch up');
