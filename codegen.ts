@@ -19,8 +19,9 @@ const config: CodegenConfig = {
         onlyOperationTypes: true,
         useTypeImports: true,
         avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
-        scalars: { EventPosition: 'string', DateTimeISO: 'string' },
-        strictScalars: true,
+        scalars: { EventPosition: 'string', DateTimeISO: 'string', JSONObject: 'Record<string, unknown>' },
+        // A scalar added to the schema later is typed `unknown` until it is mapped here.
+        defaultScalarType: 'unknown',
         dedupeFragments: true,
       },
     },

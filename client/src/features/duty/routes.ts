@@ -1,0 +1,16 @@
+import { Phone } from '@element-plus/icons-vue';
+import type { RouteRecordRaw } from 'vue-router';
+
+export const dutyRoutes: RouteRecordRaw[] = [
+  {
+    path: '/duty',
+    name: 'duty',
+    component: () => import('./routes/DutyLog.vue'),
+    meta: {
+      // Gated by role until the module's operations are in the policy table; then use { operation }.
+      access: { roles: ['DUTY_OFFICER', 'LEADER'] },
+      titleKey: 'duty.title',
+      nav: { section: 'DUTY', order: 20, icon: Phone },
+    },
+  },
+];

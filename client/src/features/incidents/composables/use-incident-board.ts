@@ -1,0 +1,81 @@
+import { useQuery } from '@urql/vue';
+import { computed, onScopeDispose, reactive, ref, watch } from 'vue';
+import type { IncidentClass } from '@cc/shared';
+import { IncidentChangedDocument, IncidentsDocument, type IncidentFieldsFragment } from '@cc/shared/operations';
+import { useLiveSubscription } from '../../../app/use-live-subscription';
+import { useNow } from '../../../components/ui/use-now';
+
+const SETTLED = new Set(['RESOLVED', 'CLOSED']);
+/** How long a row that just arrived live stays highlighted. */
+const FRESH_FOR_MS = 6_000;
+
+/**
+ * The incidents board: the list (graphcache keeps it live from `incidentChanged`), filters,
+ * the figures above it, and which rows just arrived.
+ */
+export function useIncidentBoard() {
+  const filters = reactive({ openOnly: false, incidentClass: 'ALL' as IncidentClass | 'ALL', search: '' });
+
+  const live = useLiveSubscription({
+    query: IncidentChangedDocument,
+    reload: async () => {
+      await board.executeQuery({ requestPolicy: 'network-only' });
+    },
+  });
+
+  const board = useQuery({
+    query: IncidentsDocument,
+    variables: computed(() => ({ openOnly: filters.openOnly, limit: 200 })),
+    // Only after the resume position is known: events between the two are then replayed, not lost.
+    pause: () => !live.ready.value,
+  });
+
+  const all = computed<readonly IncidentFieldsFragment[]>(() => board.data.value?.incidents ?? []);
+
+  const incidents = computed(() => {
+    const needle = filters.search.trim().toLowerCase();
+    return all.value.filter(
+      (i) =>
+        (filters.incidentClass === 'ALL' || i.incidentClass === filters.incidentClass) &&
+        (!needle || i.title.toLowerCase().includes(needle) || i.location.toLowerCase().includes(needle)),
+    );
+  });
+
+  const now = useNow();
+  const stats = computed(() => {
+    const open = all.value.filter((i) => !SETTLED.has(i.status));
+    return {
+      open: open.length,
+      overdue: open.filter((i) => Date.parse(i.reportingDeadline) < now.value).length,
+      classAOpen: open.filter((i) => i.incidentClass === 'A').length,
+    };
+  });
+
+  /** Ids of incidents created live in the last few seconds, for a brief highlight. */
+  const fresh = ref(new Set<string>());
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  watch(live.data, (event) => {
+    const change = event?.incidentChanged;
+    if (!change || change.kind !== 'CREATED') return;
+    const id = change.incident.id;
+    fresh.value = new Set(fresh.value).add(id);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      const next = new Set(fresh.value);
+      next.delete(id);
+      fresh.value = next;
+    }, FRESH_FOR_MS);
+    timers.add(timer);
+  });
+  onScopeDispose(() => timers.forEach(clearTimeout));
+
+  return {
+    filters,
+    incidents,
+    stats,
+    fresh,
+    fetching: board.fetching,
+    error: board.error,
+    refresh: () => board.executeQuery({ requestPolicy: 'network-only' }),
+  };
+}

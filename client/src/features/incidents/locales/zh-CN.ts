@@ -1,0 +1,78 @@
+/** 事件 (incidents) — terms from DOMAIN.md and the reporting rules of 002. */
+export default {
+  board: {
+    title: '事件',
+    subtitle: '突发事件接报与处置跟踪，按报告时限实时提醒',
+    report: '上报事件',
+    openOnly: '仅显示未办结',
+    classFilter: '事件类别',
+    searchPlaceholder: '搜索标题或地点',
+    empty: '暂无事件',
+    newArrived: '新事件：{title}',
+    stats: {
+      open: '未办结',
+      overdue: '已超时',
+      classA: '甲类未办结',
+    },
+    columns: {
+      class: '类别',
+      title: '事件',
+      location: '地点',
+      status: '状态',
+      reportedAt: '接报时间',
+      deadline: '报告时限',
+      actions: '操作',
+    },
+    changeStatus: '变更状态',
+    statusChanged: '状态已更新为“{status}”',
+    listLabel: '事件列表',
+  },
+  classes: {
+    A: '甲类',
+    B: '乙类',
+    C: '丙类',
+  },
+  classHints: {
+    A: '甲类：6小时内报告',
+    B: '乙类：12小时内报告',
+    C: '丙类：24小时内报告',
+  },
+  statuses: {
+    REPORTED: '已接报',
+    ACKNOWLEDGED: '已确认',
+    IN_PROGRESS: '处置中',
+    RESOLVED: '已处置',
+    CLOSED: '已办结',
+  },
+  deadline: {
+    remaining: '剩余 {time}',
+    overdue: '已超时 {time}',
+    done: '—',
+  },
+  report: {
+    title: '上报事件',
+    fields: {
+      title: '事件标题',
+      incidentClass: '事件类别',
+      location: '发生地点',
+      description: '情况描述',
+      reportedAt: '接报时间',
+    },
+    placeholders: {
+      title: '简要说明发生了什么，如：高速路口物资车辆拥堵',
+      location: '如：G4高速京石段检疫点',
+      description: '时间、地点、人员、已采取的措施等',
+      reportedAt: '默认为当前时间',
+    },
+    fieldErrors: {
+      title: '请填写事件标题，不超过200字。',
+      incidentClass: '请选择事件类别。',
+      location: '发生地点不超过300字。',
+      description: '情况描述过长。',
+      reportedAt: '接报时间不能晚于当前时间。',
+    },
+    submit: '上报',
+    submitted: '事件已上报：{title}',
+    deadlineHint: '报告时限自接报时间起计算：甲类6小时、乙类12小时、丙类24小时。',
+  },
+};

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// `npm start`: builds the console if needed, then runs the server (API, WebSocket and the
+// console on one port). The server runs in a child process of this same Node (24), with tsx
+// as its TypeScript loader; signals are passed on and its exit code becomes ours.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { ensureConsoleBuilt, root } from './build-console.mjs';
+
+try {
+  await ensureConsoleBuilt();
+} catch (error) {
+  console.error(`The console could not be built: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
+
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'src', 'main.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: process.env,
+});
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+for (const signal of SIGNALS) {
+  process.on(signal, () => {
+    if (child.exitCode === null) child.kill(signal);
+  });
+}
+
+child.on('error', (error) => {
+  console.error(`Could not start the server: ${error.message}`);
+  process.exit(1);
+});
+child.on('exit', (code, signal) => {
+  // A child killed by a signal exits like a shell would report it: 128 + the signal number.
+  const signalCodes = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+  process.exit(code ?? (signal ? 128 + (signalCodes[signal] ?? 0) : 1));
+});
