@@ -20,6 +20,7 @@ import { requestIdPlugin } from './core/graphql/request-id';
 import { buildGraphQLSchema } from './core/graphql/schema';
 import { clearedCookie, readCookie, sessionCookie } from './core/http/cookies';
 import { serveConsole } from './core/http/console-static';
+import { serveGraphiQL } from './core/http/graphiql';
 import { requestErrorHandler } from './core/http/request-errors';
 import { securityHeaders } from './core/http/security-headers';
 import type { Logger } from './core/logger';
@@ -111,6 +112,8 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
       res.status(503).json({ status: 'not ready', database: 'unreachable' });
     }
   });
+
+  serveGraphiQL(app, { enabled: !production, schema });
 
   app.use(
     '/graphql',
