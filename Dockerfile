@@ -15,10 +15,11 @@ COPY client/package.json client/
 RUN npm ci
 
 COPY . .
-# Builds the console into client/dist, which the server serves at `/`.
+# Builds the console into client/dist, which the server serves at `/`. `npm start` rebuilds it only
+# when its sources are newer; client/ belongs to the runtime user so that rebuild could write.
 RUN npm run build \
  && mkdir -p .data \
- && chown -R node:node .data
+ && chown -R node:node client .data
 
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
