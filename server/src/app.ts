@@ -17,6 +17,7 @@ import { createErrorFormatter } from './core/graphql/format-error';
 import { costLimitError, costLimitPlugin } from './core/graphql/cost';
 import { DEFAULT_QUERY_LIMITS, validationRules } from './core/graphql/limits';
 import { requestIdPlugin } from './core/graphql/request-id';
+import { subscriptionsOverHttpPlugin } from './core/graphql/http-subscriptions';
 import { buildGraphQLSchema } from './core/graphql/schema';
 import { clearedCookie, readCookie, sessionCookie } from './core/http/cookies';
 import { serveConsole } from './core/http/console-static';
@@ -96,7 +97,13 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
     validationRules: rules,
     parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens },
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestIdPlugin(), costLimitPlugin()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      requestIdPlugin(),
+      costLimitPlugin(),
+      subscriptionsOverHttpPlugin(),
+    ],
   });
   await apollo.start();
 

@@ -25,6 +25,8 @@ async function main(): Promise<void> {
   }
   const app = await createApp({ config, logger, databaseUrl });
   if (config.demoMode) await seedDemo(app.orm.em.fork(), logger);
+  // Production first run: the first administrator comes from ADMIN_USERNAME/ADMIN_PASSWORD (config refuses to start without them).
+  else if (config.firstAdmin) await app.modules.identity.users.ensureFirstAdmin(app.orm.em.fork(), config.firstAdmin, logger);
   const url = await app.listen();
   logger.info({ url, console: app.consoleServed, demo: config.demoMode }, `command centre listening on ${url}`);
 

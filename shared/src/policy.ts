@@ -5,16 +5,32 @@ import type { Role } from './domain/roles';
  * `AUTHENTICATED` means any signed-in user; `PUBLIC` means anyone (sign-in itself).
  * The server enforces it (type-graphql's auth checker); the console uses it to show only
  * what the signed-in role may use; a test fails if an operation of the schema is missing here.
+ * `PUBLIC` applies to HTTP: the WebSocket accepts only signed-in sockets (an anonymous one is
+ * closed with 4401 at connection_init), so over it every operation needs a session.
  */
 export type Access = readonly Role[] | 'AUTHENTICATED' | 'PUBLIC';
 
 const HQ: readonly Role[] = ['DUTY_OFFICER', 'LEADER', 'DISPATCHER', 'LOGISTICS_OFFICER', 'COORDINATOR', 'ADMIN'];
 
 export const OPERATION_POLICY = {
-  // identity
+  // identity: signing in, and one's own account
   me: 'PUBLIC',
   login: 'PUBLIC',
   logout: 'AUTHENTICATED',
+  changePassword: 'AUTHENTICATED',
+  // identity: administrators manage people, roles and member units
+  users: ['ADMIN'],
+  createUser: ['ADMIN'],
+  updateUser: ['ADMIN'],
+  setUserActive: ['ADMIN'],
+  resetUserPassword: ['ADMIN'],
+  memberUnits: ['ADMIN'],
+  createMemberUnit: ['ADMIN'],
+  updateMemberUnit: ['ADMIN'],
+  // a liaison reads their own unit only (record-level: core/auth/unit-scope.ts)
+  memberUnit: 'AUTHENTICATED',
+  // audit trail: read-only, for those accountable (no operation changes it)
+  auditRecords: ['ADMIN', 'LEADER'],
   // realtime
   livePosition: 'AUTHENTICATED',
   // incidents

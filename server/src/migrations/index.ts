@@ -1,10 +1,12 @@
 import { Migration0001RealtimeCore } from './0001-realtime-core';
 import { Migration0002Incidents } from './0002-incidents';
 import { Migration0003Identity } from './0003-identity';
+import { Migration0004IdentityAdmin } from './0004-identity-admin';
 
 /** Every migration, in order. Committed, run at start-up; never generated at run time. */
 export const migrations = [
   { name: '0001-realtime-core', class: Migration0001RealtimeCore },
   { name: '0002-incidents', class: Migration0002Incidents },
   { name: '0003-identity', class: Migration0003Identity },
+  { name: '0004-identity-admin', class: Migration0004IdentityAdmin },
 ];

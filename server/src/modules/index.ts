@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { EntitySchema } from '@mikro-orm/core';
+import { createAuditModule } from './audit';
 import { createIdentityModule } from './identity';
 import { createIncidentsModule } from './incidents';
 
@@ -14,10 +15,12 @@ export interface ModuleOptions {
 export function createModules(options: ModuleOptions) {
   const identity = createIdentityModule({ sessionTtlMs: options.sessionTtlMs });
   const incidents = createIncidentsModule();
-  const all: { entities: readonly unknown[]; resolvers: readonly object[] }[] = [identity, incidents];
+  const audit = createAuditModule({ people: identity.users });
+  const all: { entities: readonly unknown[]; resolvers: readonly object[] }[] = [identity, incidents, audit];
   return {
     identity,
     incidents,
+    audit,
     entities: all.flatMap((m) => m.entities) as EntitySchema[],
     resolvers: all.flatMap((m) => m.resolvers),
   };

@@ -33,6 +33,8 @@ export function requestErrorHandler(logger: Logger): ErrorRequestHandler {
       message = 'Something went wrong on the server. Nothing was changed; the error has been logged.';
       reason = 'request/internal';
     }
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', reason } }] });
+    res
+      .status(status)
+      .json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', reason } }] });
   };
 }

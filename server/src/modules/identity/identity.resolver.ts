@@ -1,13 +1,19 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
 import { domainError } from '../../core/errors';
 import { Allow } from '../../core/graphql/allow';
-import { ViewerType } from './identity.types';
-import type { SessionService } from './session.service';
+import type { MemberUnit } from './member-unit.entity';
+import type { MemberUnitService } from './member-unit.service';
+import { MemberUnitType, ViewerType } from './identity.types';
+import { viewerOf, type SessionService } from './session.service';
 
-@Resolver()
+/** Signing in and out, and the signed-in person's own account. */
+@Resolver(() => ViewerType)
 export class IdentityResolver {
-  constructor(private readonly sessions: SessionService) {}
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly units: MemberUnitService,
+  ) {}
 
   @Allow('me')
   @Query(() => ViewerType, { nullable: true, description: 'The signed-in person, or null when signed out.' })
@@ -16,23 +22,20 @@ export class IdentityResolver {
   }
 
   @Allow('login')
-  @Mutation(() => ViewerType, { description: 'Signs in; the session travels in an httpOnly cookie.' })
+  @Mutation(() => ViewerType, {
+    description:
+      'Signs in; the session travels in an httpOnly cookie. Over HTTP only. Failed attempts are limited per account and per address (RATE_LIMITED).',
+  })
   async login(
     @Ctx() ctx: Context,
     @Arg('username', () => String) username: string,
     @Arg('password', () => String) password: string,
   ): Promise<ViewerType> {
-    if (!ctx.http) throw domainError('BAD_USER_INPUT', 'Sign in over HTTP, not over the WebSocket.');
+    if (!ctx.http) throw domainError('BAD_USER_INPUT', 'Sign in over HTTP, not over the WebSocket.', { reason: 'auth/http_only' });
     const { token, user, session } = await this.sessions.login(ctx, username, password, ctx.http.address);
     ctx.http.setSessionCookie(token, session.expiresAt);
-    return {
-      userId: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      roles: [...user.roles],
-      unitId: user.unitId ?? null,
-      sessionExpiresAt: session.expiresAt,
-    };
+    const viewer = viewerOf(user, session);
+    return { ...viewer, roles: [...viewer.roles] };
   }
 
   @Allow('logout')
@@ -41,5 +44,20 @@ export class IdentityResolver {
     const done = await this.sessions.logout(ctx);
     ctx.http?.clearSessionCookie();
     return done;
+  }
+
+  @Allow('changePassword')
+  @Mutation(() => Boolean, { description: 'Changes your own password (at least 12 characters). Your other sessions end; this one stays.' })
+  changePassword(
+    @Ctx() ctx: Context,
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+  ): Promise<boolean> {
+    return this.sessions.changePassword(ctx, currentPassword, newPassword);
+  }
+
+  @FieldResolver(() => MemberUnitType, { nullable: true, description: 'The member unit of a unit liaison.' })
+  unit(@Root() viewer: ViewerType, @Ctx() ctx: Context): Promise<MemberUnit | null> | null {
+    return viewer.unitId ? this.units.get(ctx.em, viewer.unitId) : null;
   }
 }

@@ -2,8 +2,11 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context, Viewer } from '../../core/context';
 import { domainError } from '../../core/errors';
-import { commit } from '../../core/unit-of-work';
-import { DUMMY_HASH, verifyPassword } from './password';
+import { commit, type Tx } from '../../core/unit-of-work';
+import { SESSION_TOPIC, type SessionEndReason } from './identity.events';
+import { assertPasswordStrength } from './identity.rules';
+import { LoginThrottle } from './login-throttle';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import { Session } from './session.entity';
 import { User } from './user.entity';
 
@@ -11,24 +14,58 @@ export const SESSION_COOKIE = 'cc_session';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export class SessionService {
-  constructor(private readonly ttlMs: number) {}
+const badCredentials = () => domainError('UNAUTHENTICATED', 'The user name or password is not right.', { reason: 'auth/bad_credentials' });
 
-  /** Checks the password and opens a session; the same error for a wrong name or password. */
+/** The name a sign-in attempt is counted under; not validated, so a malformed name fails like a wrong one. */
+const accountKey = (username: string) => username.trim().toLowerCase().slice(0, 64);
+
+export function viewerOf(user: User, session: Pick<Session, 'id' | 'expiresAt'>): Viewer {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: [...user.roles],
+    unitId: user.unitId ?? null,
+    sessionId: session.id,
+    sessionExpiresAt: session.expiresAt,
+  };
+}
+
+/** Sign-in, sign-out, password change and the sessions behind the cookie. */
+export class SessionService {
+  constructor(
+    private readonly ttlMs: number,
+    private readonly throttle = new LoginThrottle(),
+  ) {}
+
+  /**
+   * Checks the password and opens a session. A wrong name, a wrong password and a disabled
+   * account all get the same answer, in about the same time (a dummy hash is verified when
+   * the name is unknown), so the answer does not tell which names exist.
+   */
   async login(ctx: Context, username: string, password: string, address: string): Promise<{ token: string; user: User; session: Session }> {
-    const user = await ctx.em.findOne(User, { username: username.trim().toLowerCase(), active: true }, { populate: ['passwordHash'] });
-    const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+    const account = accountKey(username);
+    const now = ctx.clock.now();
+    await this.throttle.assertAllowed(ctx.em, account, address, now);
+    const user = account ? await ctx.em.findOne(User, { username: account, active: true }, { populate: ['passwordHash'] }) : null;
+    const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password.slice(0, 1_000));
     if (!user || !ok) {
-      throw domainError('UNAUTHENTICATED', 'The user name or password is not right.', { reason: 'auth/bad_credentials' });
+      await this.throttle.recordFailure(ctx.em, account, address, now);
+      throw badCredentials();
     }
+    await this.throttle.recordSuccess(ctx.em, account);
     const token = randomBytes(32).toString('base64url');
-    const session = await commit({ ...ctx, viewer: null }, 'login', { username }, async (tx) => {
+    const sessionId = randomUUID();
+    const expiresAt = new Date(now.getTime() + this.ttlMs);
+    // The person signing in is the actor of their own sign-in, so the audit trail finds it under their name.
+    const actor = viewerOf(user, { id: sessionId, expiresAt });
+    const session = await commit({ ...ctx, viewer: actor }, 'login', { username: account }, async (tx) => {
       const created = tx.em.create(Session, {
-        id: randomUUID(),
+        id: sessionId,
         tokenHash: tokenHash(token),
         userId: user.id,
         createdAt: tx.now,
-        expiresAt: new Date(tx.now.getTime() + this.ttlMs),
+        expiresAt,
         address: address.slice(0, 64),
       });
       tx.em.persist(created);
@@ -37,31 +74,76 @@ export class SessionService {
     return { token, user, session };
   }
 
+  /** Ends this session; its open sockets are closed too (on every replica, through the outbox). */
   async logout(ctx: Context): Promise<boolean> {
     const viewer = ctx.viewer;
     if (!viewer) return false;
     await commit(ctx, 'logout', {}, async (tx) => {
-      const session = await tx.em.findOne(Session, { id: viewer.sessionId });
-      if (session && !session.revokedAt) session.revokedAt = tx.now;
+      await this.revokeSessions(tx, viewer.userId, 'SIGNED_OUT', { only: viewer.sessionId });
     });
     return true;
   }
 
-  /** The person behind a session cookie, or null if it is unknown, expired or revoked. */
+  /**
+   * Changes the signed-in person's own password. A wrong current password counts as a failed
+   * sign-in (a borrowed console must not become a way to guess it); every other session of the
+   * person ends, this one stays.
+   */
+  async changePassword(ctx: Context, currentPassword: string, newPassword: string): Promise<boolean> {
+    const viewer = ctx.viewer;
+    if (!viewer) throw domainError('UNAUTHENTICATED', 'Sign in to continue.');
+    const address = ctx.http?.address ?? '';
+    const now = ctx.clock.now();
+    await this.throttle.assertAllowed(ctx.em, viewer.username, address, now);
+    const user = await ctx.em.findOne(User, { id: viewer.userId }, { populate: ['passwordHash'] });
+    if (!user || !(await verifyPassword(user.passwordHash, currentPassword.slice(0, 1_000)))) {
+      await this.throttle.recordFailure(ctx.em, viewer.username, address, now);
+      throw domainError('BAD_USER_INPUT', 'The current password is not right.', {
+        field: 'currentPassword',
+        reason: 'auth/bad_current_password',
+      });
+    }
+    assertPasswordStrength(newPassword, 'newPassword');
+    if (newPassword === currentPassword) {
+      throw domainError('BAD_USER_INPUT', 'Choose a new password different from the current one.', {
+        field: 'newPassword',
+        reason: 'password/unchanged',
+      });
+    }
+    const passwordHash = await hashPassword(newPassword);
+    await commit(ctx, 'changePassword', {}, async (tx) => {
+      const fresh = await tx.em.findOneOrFail(User, { id: viewer.userId });
+      fresh.passwordHash = passwordHash;
+      await this.revokeSessions(tx, viewer.userId, 'PASSWORD_CHANGED', { except: viewer.sessionId });
+    });
+    return true;
+  }
+
+  /**
+   * Revokes a person's live sessions inside the caller's unit of work and emits one `session`
+   * DELETED event each, which closes their sockets once the change commits.
+   */
+  async revokeSessions(tx: Tx, userId: string, reason: SessionEndReason, which: { except?: string; only?: string } = {}): Promise<number> {
+    const sessions = await tx.em.find(Session, {
+      userId,
+      revokedAt: null,
+      expiresAt: { $gt: tx.now },
+      ...(which.only ? { id: which.only } : which.except ? { id: { $ne: which.except } } : {}),
+    });
+    for (const session of sessions) {
+      session.revokedAt = tx.now;
+      tx.emit({ topic: SESSION_TOPIC, entityType: 'Session', entityId: session.id, kind: 'DELETED', payload: { userId, reason } });
+    }
+    return sessions.length;
+  }
+
+  /** The person behind a session cookie, or null if it is unknown, expired or revoked, or the account is disabled. */
   async viewerFromToken(em: EntityManager, token: string | undefined, now: Date): Promise<Viewer | null> {
     if (!token || token.length > 200) return null;
     const session = await em.findOne(Session, { tokenHash: tokenHash(token), revokedAt: null, expiresAt: { $gt: now } });
     if (!session) return null;
     const user = await em.findOne(User, { id: session.userId, active: true });
     if (!user) return null;
-    return {
-      userId: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      roles: user.roles,
-      unitId: user.unitId ?? null,
-      sessionId: session.id,
-      sessionExpiresAt: session.expiresAt,
-    };
+    return viewerOf(user, session);
   }
 }

@@ -1,0 +1,132 @@
+/**
+ * Sample arguments for EVERY root operation (query, mutation, subscription) of the schema,
+ * keyed by operation name.
+ *
+ * ADDING AN OPERATION? ADD ITS FIXTURE HERE. Two generic tests use this table and fail for an
+ * operation without an entry:
+ *   - test/integration/authorization-matrix.test.ts sends every operation as every role (and
+ *     anonymously), over HTTP and over the WebSocket, and checks the answer against
+ *     shared/src/policy.ts;
+ *   - test/integration/audit-every-mutation.test.ts calls every mutation successfully, as a role
+ *     the policy allows, and checks the audit trail recorded it.
+ *
+ * A fixture returns the operation's variables (argument name -> value) and must make the call
+ * SUCCEED for any caller the policy allows (the matrix and the audit test rely on it). It runs
+ * once per call, so it should prepare a fresh record for a mutation that changes one (through
+ * `env.setup`, as an administrator holding every HQ role): every attempt then starts from the same
+ * state, whichever role or transport ran before. Mutations run as a freshly created user, so
+ * signing out or changing the caller's password harms nothing else.
+ */
+import type { Role } from '@cc/shared';
+import { DEMO_PASSWORD } from '../../server/src/demo/demo-users';
+
+export interface FixtureActor {
+  userId: string;
+  username: string;
+  password: string;
+  roles: readonly Role[];
+  /** The member unit of a unit liaison (AGRICULTURE for the matrix's liaisons); null for HQ staff. */
+  unitId: string | null;
+  cookie: string;
+}
+
+export interface FixtureEnv {
+  /** Who will send the operation; null when it is sent anonymously. */
+  actor: FixtureActor | null;
+  /** Runs a GraphQL request as the fixture administrator (every HQ role, ADMIN included); throws on any error. */
+  setup<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** The id of a demo member unit by code (AGRICULTURE, COMMERCE, INDUSTRY, HEALTH). */
+  unitId(code: string): string;
+  /** A name unique in this test run: lower-case letters, digits and dashes. */
+  unique(prefix: string): string;
+}
+
+export type Variables = Record<string, unknown>;
+export type OperationFixture = (env: FixtureEnv) => Variables | Promise<Variables>;
+
+const FIXTURE_PASSWORD = 'fixture-password-1';
+
+async function newUser(env: FixtureEnv): Promise<{ id: string; version: number }> {
+  const { createUser } = await env.setup<{ createUser: { id: string; version: number } }>(
+    'mutation($input: CreateUserInput!) { createUser(input: $input) { id version } }',
+    { input: { username: env.unique('target'), displayName: '测试对象', password: FIXTURE_PASSWORD, roles: ['DUTY_OFFICER'] } },
+  );
+  return createUser;
+}
+
+async function newUnit(env: FixtureEnv): Promise<{ id: string; version: number }> {
+  const { createMemberUnit } = await env.setup<{ createMemberUnit: { id: string; version: number } }>(
+    'mutation($input: CreateMemberUnitInput!) { createMemberUnit(input: $input) { id version } }',
+    { input: { code: env.unique('unit').toUpperCase().replaceAll('-', '_'), name: '测试成员单位' } },
+  );
+  return createMemberUnit;
+}
+
+async function newIncident(env: FixtureEnv): Promise<{ id: string; version: number }> {
+  const { reportIncident } = await env.setup<{ reportIncident: { id: string; version: number } }>(
+    'mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { id version } }',
+    { input: { title: '检疫点物资告急（测试）', incidentClass: 'B' } },
+  );
+  return reportIncident;
+}
+
+export const OPERATION_FIXTURES: Record<string, OperationFixture> = {
+  // identity: signing in, one's own account
+  me: () => ({}),
+  login: (env) => ({ username: env.actor?.username ?? 'duty', password: env.actor?.password ?? DEMO_PASSWORD }),
+  logout: () => ({}),
+  changePassword: (env) => ({
+    currentPassword: env.actor?.password ?? 'not-signed-in',
+    newPassword: `${env.actor?.password ?? 'x'}-changed`,
+  }),
+
+  // identity: administration
+  users: () => ({}),
+  createUser: (env) => ({
+    input: {
+      username: env.unique('new'),
+      displayName: '新同事',
+      password: FIXTURE_PASSWORD,
+      roles: ['DUTY_OFFICER', 'LEADER'],
+      phone: '010-6000 0000',
+    },
+  }),
+  updateUser: async (env) => {
+    const target = await newUser(env);
+    return {
+      input: {
+        id: target.id,
+        expectedVersion: target.version,
+        displayName: '改名后的同事',
+        roles: ['COORDINATOR'],
+        unitId: null,
+        phone: '',
+      },
+    };
+  },
+  setUserActive: async (env) => ({ id: (await newUser(env)).id, active: false }),
+  resetUserPassword: async (env) => ({ id: (await newUser(env)).id, newPassword: 'a-new-password-1' }),
+  memberUnits: () => ({}),
+  memberUnit: (env) => ({ id: env.actor?.unitId ?? env.unitId('AGRICULTURE') }),
+  createMemberUnit: (env) => ({ input: { code: env.unique('unit').toUpperCase().replaceAll('-', '_'), name: '县交通运输局' } }),
+  updateMemberUnit: async (env) => {
+    const unit = await newUnit(env);
+    return { input: { id: unit.id, expectedVersion: unit.version, name: '县交通运输局（更名）', active: true } };
+  },
+
+  // audit
+  auditRecords: () => ({ first: 5 }),
+
+  // realtime
+  livePosition: () => ({}),
+
+  // incidents
+  incidents: () => ({}),
+  incident: async (env) => ({ id: (await newIncident(env)).id }),
+  reportIncident: () => ({ input: { title: '宛平路段运输车辆滞留（测试）', incidentClass: 'C', location: 'G107 宛平段' } }),
+  changeIncidentStatus: async (env) => {
+    const incident = await newIncident(env);
+    return { input: { id: incident.id, status: 'ACKNOWLEDGED', expectedVersion: incident.version } };
+  },
+  incidentChanged: () => ({}),
+};
