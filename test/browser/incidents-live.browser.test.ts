@@ -1,0 +1,203 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app';
+import {
+  expectNoSeriousViolations,
+  launchChromium,
+  openConsole,
+  seriousAccessibilityViolations,
+  signIn,
+  waitForConnectionState,
+  type ConsolePage,
+} from './support/browser';
+
+const REPORT = `mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { id title } }`;
+
+/** Marks the window; a reload would lose the mark, so its presence proves the page was not reloaded. */
+async function markWindow(view: ConsolePage): Promise<void> {
+  await view.page.evaluate(() => ((window as unknown as { __sameWindow: boolean }).__sameWindow = true));
+}
+async function sameWindow(view: ConsolePage): Promise<boolean> {
+  return view.page.evaluate(() => (window as unknown as { __sameWindow?: boolean }).__sameWindow === true);
+}
+
+/** Records every state the connection indicator shows, in order, from now on. */
+async function recordConnectionStates(view: ConsolePage): Promise<() => Promise<string[]>> {
+  await view.page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __states: string[] }).__states = seen;
+    const indicator = document.querySelector('[data-testid="connection-indicator"]')!;
+    seen.push(indicator.getAttribute('data-state') ?? '');
+    new MutationObserver(() => {
+      const state = indicator.getAttribute('data-state') ?? '';
+      if (seen[seen.length - 1] !== state) seen.push(state);
+    }).observe(indicator, { attributes: true, attributeFilter: ['data-state'] });
+  });
+  return () => view.page.evaluate(() => [...(window as unknown as { __states: string[] }).__states]);
+}
+
+describe('the console in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  const opened: ConsolePage[] = [];
+
+  async function consoleSignedInAs(username: string): Promise<ConsolePage> {
+    const view = await openConsole(browser, t.url);
+    opened.push(view);
+    await signIn(view.page, username);
+    return view;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const { context } of opened) await context.close().catch(() => undefined);
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('serves the built console at / on the server’s own port, in zh-CN by default', async () => {
+    const response = await fetch(`${t.url}/`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<div id="app"></div>');
+    const visitor = await openConsole(browser, t.url);
+    opened.push(visitor);
+    await visitor.page.locator('#sign-in-username').waitFor();
+    expect(await visitor.page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await expect(visitor.page.locator('h1').textContent()).resolves.toContain('登录');
+  });
+
+  it('a duty officer’s board shows an incident the leader reports in another browser, without a reload', async () => {
+    const duty = await consoleSignedInAs('duty');
+    await duty.page.waitForURL(/\/incidents$/);
+    await waitForConnectionState(duty.page, 'live');
+    await markWindow(duty);
+
+    const leader = await consoleSignedInAs('leader');
+    await leader.page.locator('[data-nav="incidents"]').click();
+    await leader.page.getByTestId('incident-table').waitFor();
+
+    const title = `检疫点发热人员转运 ${Date.now()}`;
+    await leader.page.getByTestId('report-incident').click();
+    const dialog = leader.page.getByRole('dialog');
+    await dialog.locator('#report-title').fill(title);
+    await dialog.locator('label[data-class="A"]').click();
+    await dialog.locator('#report-location').fill('城关交通检疫点');
+    await leader.page.getByTestId('report-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const row = duty.page.getByTestId('incident-row').filter({ hasText: title });
+    await row.waitFor({ timeout: 15_000 });
+    await expect(row.locator('[data-class]').textContent()).resolves.toContain('甲类');
+    await expect(row.locator('[data-status]').textContent()).resolves.toContain('已接报');
+    await expect(row.locator('time').textContent()).resolves.toMatch(/剩余 0[56]:\d\d:\d\d/);
+    expect(await sameWindow(duty)).toBe(true);
+    expect(await duty.page.getByTestId('incident-row').filter({ hasText: title }).count()).toBe(1);
+    expect(duty.problems).toEqual([]);
+    expect(leader.problems).toEqual([]);
+  });
+
+  it('after a network drop the board resumes from its last position: missed incidents once each, then live', async () => {
+    const duty = await consoleSignedInAs('duty');
+    await waitForConnectionState(duty.page, 'live');
+    await markWindow(duty);
+    const states = await recordConnectionStates(duty);
+
+    await duty.context.setOffline(true);
+    await waitForConnectionState(duty.page, 'offline');
+    const cookie = await t.login('leader');
+    const missed = [`断网期间事件一 ${Date.now()}`, `断网期间事件二 ${Date.now()}`];
+    for (const title of missed) {
+      const response = await t.gql(REPORT, { input: { title, incidentClass: 'C' } }, cookie);
+      expect(response.errors).toBeUndefined();
+    }
+    await duty.context.setOffline(false);
+
+    for (const title of missed) await duty.page.getByTestId('incident-row').filter({ hasText: title }).waitFor({ timeout: 30_000 });
+    await waitForConnectionState(duty.page, 'live');
+    for (const title of missed) expect(await duty.page.getByTestId('incident-row').filter({ hasText: title }).count()).toBe(1);
+    expect(await sameWindow(duty)).toBe(true);
+
+    const seen = await states();
+    expect(seen[0]).toBe('live');
+    expect(seen.indexOf('offline')).toBeGreaterThan(0);
+    expect(seen.indexOf('reconnecting')).toBeGreaterThan(seen.indexOf('offline'));
+    expect(seen.at(-1)).toBe('live');
+
+    // The position it keeps is the server's newest incident event: the next reconnect resumes there.
+    const { data } = await t.gql<{ livePosition: string }>('{ livePosition(topic: "incident") }', {}, cookie);
+    const stored = await duty.page.evaluate(() =>
+      Object.entries(localStorage).filter(([key]) => key.startsWith('cc.position.') && key.endsWith('.IncidentChanged')).map(([, value]) => value),
+    );
+    expect(stored).toEqual([data!.livePosition]);
+  });
+
+  it('switching to English shows English labels; zh-CN shows the DOMAIN.md terms', async () => {
+    const duty = await consoleSignedInAs('duty');
+    await duty.page.getByTestId('incident-table').waitFor();
+    const nav = duty.page.getByTestId('main-nav');
+    const firstClassTag = duty.page.locator('[data-testid="incident-row"] [data-class="A"]').first();
+
+    await expect(nav.textContent()).resolves.toContain('值班值守');
+    await expect(duty.page.getByTestId('hq-name').textContent()).resolves.toContain('指挥部');
+    await expect(duty.page.locator('h1').textContent()).resolves.toBe('事件');
+    await expect(firstClassTag.textContent()).resolves.toContain('甲类');
+    await expect(duty.page.getByTestId('current-roles').textContent()).resolves.toContain('值班员');
+
+    await duty.page.locator('[data-testid="language-switch"] [data-locale="en"]').click();
+    await expect(duty.page.locator('h1').textContent()).resolves.toBe('Incidents');
+    await expect(nav.textContent()).resolves.toContain('24-hour duty');
+    await expect(duty.page.getByTestId('hq-name').textContent()).resolves.toContain('HQ');
+    await expect(firstClassTag.textContent()).resolves.toContain('Class A');
+    await expect(duty.page.getByTestId('current-roles').textContent()).resolves.toContain('Duty officer');
+    expect(await duty.page.getAttribute('html', 'lang')).toBe('en');
+    expect(await duty.page.title()).toContain('Incidents');
+    // No Chinese left in the console's own labels once it is in English (data, and the switch
+    // naming 中文 in Chinese, aside).
+    const labels = duty.page.locator(
+      '[data-testid="hq-name"], [data-testid="connection-indicator"], [data-testid="current-roles"], nav, thead, .page-header, .board__stats, .board__toolbar',
+    );
+    const chrome = await labels.allTextContents();
+    expect(chrome.join(' ')).not.toMatch(/[\u4e00-\u9fff]/);
+
+    await duty.page.locator('[data-testid="language-switch"] [data-locale="zh-CN"]').click();
+    await expect(duty.page.locator('h1').textContent()).resolves.toBe('事件');
+    await expect(nav.textContent()).resolves.toContain('值班值守');
+    expect(await duty.page.getAttribute('html', 'lang')).toBe('zh-CN');
+    // For a person to look at: the board as a duty officer sees it (not committed).
+    await duty.page.screenshot({ path: '/tmp/cc-incidents-board.png', fullPage: true });
+  });
+
+  it('shows each role only the navigation its policy allows', async () => {
+    const liaison = await consoleSignedInAs('liaison');
+    const nav = liaison.page.getByTestId('main-nav');
+    await expect(nav.locator('[data-nav="incidents"]').count()).resolves.toBe(0);
+    await liaison.page.goto(`${t.url}/incidents`);
+    await liaison.page.getByTestId('main-nav').waitFor();
+    expect(new URL(liaison.page.url()).pathname).not.toBe('/incidents');
+
+    const dispatcher = await consoleSignedInAs('dispatcher');
+    const dispatcherNav = dispatcher.page.getByTestId('main-nav');
+    await expect(dispatcherNav.locator('[data-nav="dispatch"]').count()).resolves.toBe(1);
+    await expect(dispatcherNav.locator('[data-nav="admin"]').count()).resolves.toBe(0);
+  });
+
+  it('has no serious or critical accessibility violations on the sign-in page and the incidents board', async () => {
+    const visitor = await openConsole(browser, t.url);
+    opened.push(visitor);
+    await visitor.page.locator('#sign-in-username').waitFor();
+    expectNoSeriousViolations(await seriousAccessibilityViolations(visitor.page));
+
+    await signIn(visitor.page, 'duty');
+    await visitor.page.getByTestId('incident-row').first().waitFor();
+    await waitForConnectionState(visitor.page, 'live');
+    expectNoSeriousViolations(await seriousAccessibilityViolations(visitor.page));
+
+    await visitor.page.getByTestId('report-incident').click();
+    await visitor.page.getByRole('dialog').locator('#report-title').waitFor();
+    expectNoSeriousViolations(await seriousAccessibilityViolations(visitor.page));
+    await visitor.page.screenshot({ path: '/tmp/cc-incidents-report-dialog.png' });
+  });
+});
