@@ -9,7 +9,7 @@ import { forbidden, unauthenticated } from '../errors';
  */
 export const authChecker: AuthCheckerFn<Context, Role> = ({ context }, roles) => {
   const viewer = context.viewer;
-  if (!viewer || viewer.sessionExpiresAt.getTime() <= Date.now()) throw unauthenticated();
+  if (!viewer || viewer.sessionExpiresAt.getTime() <= context.clock.now().getTime()) throw unauthenticated();
   if (roles.length === 0 || viewer.roles.some((r) => roles.includes(r))) return true;
   throw forbidden();
 };

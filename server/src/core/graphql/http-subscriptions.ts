@@ -17,7 +17,7 @@ export function subscriptionsOverHttpPlugin(): ApolloServerPlugin<Context> {
         async didResolveOperation({ operation, contextValue, response }) {
           if (operation?.operation !== 'subscription') return;
           const viewer = contextValue.viewer;
-          const signedIn = viewer !== null && viewer.sessionExpiresAt.getTime() > Date.now();
+          const signedIn = viewer !== null && viewer.sessionExpiresAt.getTime() > contextValue.clock.now().getTime();
           for (const field of rootFieldNames(operation)) {
             if (mayUse(field, signedIn ? viewer.roles : null)) continue;
             response.http.status = signedIn ? 403 : 401;
