@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { dropDatabase } from '../support/database';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
   expectNoSeriousViolations,
@@ -10,6 +11,7 @@ import {
   waitForConnectionState,
   type ConsolePage,
 } from './support/browser';
+import { portOf, startTcpProxy } from './support/tcp-proxy';
 
 const REPORT = `mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { id title } }`;
 
@@ -132,6 +134,77 @@ describe('the console in a real browser', () => {
       Object.entries(localStorage).filter(([key]) => key.startsWith('cc.position.') && key.endsWith('.IncidentChanged')).map(([, value]) => value),
     );
     expect(stored).toEqual([data!.livePosition]);
+  });
+
+  it('after a server restart the board resumes from its last position, through the same address', async () => {
+    const first = await startTestApp();
+    const proxy = await startTcpProxy(portOf(first.url));
+    let second: TestApp | undefined;
+    try {
+      const duty = await openConsole(browser, proxy.url);
+      opened.push(duty);
+      await signIn(duty.page, 'duty');
+      await waitForConnectionState(duty.page, 'live');
+      await markWindow(duty);
+      const states = await recordConnectionStates(duty);
+
+      // Stop the server (its consoles are told to reconnect), start another on the same database,
+      // and record incidents there before the console can reach it.
+      await first.app.close();
+      await waitForConnectionState(duty.page, 'reconnecting');
+      second = await startTestApp({ databaseUrl: first.databaseUrl });
+      const cookie = await second.login('leader');
+      const missed = [`重启期间事件一 ${Date.now()}`, `重启期间事件二 ${Date.now()}`];
+      for (const title of missed) expect((await second.gql(REPORT, { input: { title, incidentClass: 'B' } }, cookie)).errors).toBeUndefined();
+      proxy.retarget(portOf(second.url));
+
+      for (const title of missed) await duty.page.getByTestId('incident-row').filter({ hasText: title }).waitFor({ timeout: 45_000 });
+      await waitForConnectionState(duty.page, 'live');
+      for (const title of missed) expect(await duty.page.getByTestId('incident-row').filter({ hasText: title }).count()).toBe(1);
+      expect(await sameWindow(duty)).toBe(true);
+      const seen = await states();
+      expect(seen.indexOf('reconnecting')).toBeGreaterThan(0);
+      expect(seen.at(-1)).toBe('live');
+
+      // And live again afterwards: a new incident arrives without any reconnect.
+      const after = `重启后新事件 ${Date.now()}`;
+      await second.gql(REPORT, { input: { title: after, incidentClass: 'A' } }, cookie);
+      await duty.page.getByTestId('incident-row').filter({ hasText: after }).waitFor({ timeout: 15_000 });
+    } finally {
+      await proxy.close();
+      await second?.close();
+      const name = new URL(first.databaseUrl).pathname.slice(1);
+      await dropDatabase(inject('pgAdminUrl'), name);
+    }
+  });
+
+  it('a console away longer than the server keeps events is told so, reloads its board and goes live again', async () => {
+    const duty = await consoleSignedInAs('duty');
+    await waitForConnectionState(duty.page, 'live');
+    await markWindow(duty);
+
+    await duty.context.setOffline(true);
+    await waitForConnectionState(duty.page, 'offline');
+    const cookie = await t.login('leader');
+    const missed = `保留期外事件 ${Date.now()}`;
+    expect((await t.gql(REPORT, { input: { title: missed, incidentClass: 'B' } }, cookie)).errors).toBeUndefined();
+    // The server forgets every event so far: the console's position is now older than it keeps.
+    expect(await t.app.hub.prune(0)).toBeGreaterThan(0);
+    await duty.context.setOffline(false);
+
+    const notice = duty.page.locator('.el-message--warning').filter({ hasText: '断线时间过长' });
+    await notice.waitFor({ timeout: 30_000 });
+    await duty.page.getByTestId('incident-row').filter({ hasText: missed }).waitFor({ timeout: 30_000 });
+    await waitForConnectionState(duty.page, 'live');
+    expect(await sameWindow(duty)).toBe(true);
+    // Told once: the fresh position is accepted, not refused again in a loop (a repeat would badge the notice).
+    expect(await notice.count()).toBe(1);
+    expect(await notice.locator('.el-message__badge').count()).toBe(0);
+
+    // Subscribed again from the server's current position: new incidents arrive live.
+    const next = `重新订阅后事件 ${Date.now()}`;
+    await t.gql(REPORT, { input: { title: next, incidentClass: 'C' } }, cookie);
+    await duty.page.getByTestId('incident-row').filter({ hasText: next }).waitFor({ timeout: 15_000 });
   });
 
   it('switching to English shows English labels; zh-CN shows the DOMAIN.md terms', async () => {

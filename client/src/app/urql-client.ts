@@ -1,6 +1,8 @@
 import { cacheExchange, type UpdatesConfig } from '@urql/exchange-graphcache';
 import { Client, fetchExchange, subscriptionExchange } from '@urql/vue';
 import { LivePositionDocument } from '@cc/shared/operations';
+import { dispatchCacheKeys, dispatchCacheUpdates } from '../features/dispatch/cache-updates';
+import { adminCacheKeys, adminCacheUpdates } from '../features/admin/cache-updates';
 import { incidentCacheUpdates } from '../features/incidents/cache-updates';
 import { beginCatchUp } from './connection-state';
 import { registerResumable } from './live-positions';
@@ -9,6 +11,8 @@ import { resumableForwarder } from './resumable-transport';
 
 /** Subscriptions that resume from a position, and the event topic each follows. */
 registerResumable('IncidentChanged', 'incident');
+registerResumable('VehicleChanged', 'vehicle');
+registerResumable('DispatchOrderChanged', 'dispatchOrder');
 
 /** Each feature's graphcache updaters, merged per root type. */
 function mergeUpdates(...parts: UpdatesConfig[]): UpdatesConfig {
@@ -36,17 +40,19 @@ export const urqlClient = new Client({
         Viewer: (viewer) => (viewer['userId'] as string | undefined) ?? null,
         // A change is an event wrapping an incident, not an entity of its own.
         IncidentChange: () => null,
+        ...adminCacheKeys,
+        ...dispatchCacheKeys,
       },
-      updates: mergeUpdates(incidentCacheUpdates),
+      updates: mergeUpdates(incidentCacheUpdates, dispatchCacheUpdates),
     }),
     subscriptionExchange({ forwardSubscription: resumableForwarder(realtimeClient, (topic) => void beginCatchUp([topic], fetchLivePosition)) }),
     fetchExchange,
   ],
 });
 
-/** The server's newest position of one topic, bypassing the cache. */
-export async function fetchLivePosition(topic: string): Promise<bigint | undefined> {
-  const result = await urqlClient.query(LivePositionDocument, { topic }, { requestPolicy: 'network-only' }).toPromise();
+/** The server's newest position, of one topic or (without one) of all, bypassing the cache. */
+export async function fetchLivePosition(topic?: string): Promise<bigint | undefined> {
+  const result = await urqlClient.query(LivePositionDocument, { topic: topic ?? null }, { requestPolicy: 'network-only' }).toPromise();
   const position = result.data?.livePosition;
   if (result.error || !position) throw result.error ?? new Error('no live position');
   return BigInt(position);

@@ -6,6 +6,10 @@ import { onResumeTooOld, readPosition, subscriptionKey, topicOf, writePosition }
 import { reportError } from './report-error';
 import { fetchLivePosition } from './urql-client';
 
+/** A second RESUME_TOO_OLD this soon after a reset waits a little before trying again. */
+const REPEAT_WINDOW_MS = 10_000;
+const REPEAT_PAUSE_MS = 5_000;
+
 export interface LiveSubscriptionOptions<T, V extends Record<string, unknown>> {
   query: TypedDocumentNode<T, V>;
   variables?: Omit<V, 'after'>;
@@ -26,8 +30,13 @@ export function useLiveSubscription<T, V extends Record<string, unknown>>(option
   const key = subscriptionKey(name, options.variables as Record<string, unknown> | undefined);
   const ready = ref(readPosition(key) !== undefined);
 
+  /**
+   * Starts from the server's newest position over all topics, not this topic's own: no event of
+   * this topic lies between the two, and the topic's last event may be older than what the
+   * server still keeps — resuming from it would be refused with RESUME_TOO_OLD again.
+   */
   async function startFromServerPosition(): Promise<void> {
-    const position = await fetchLivePosition(topic!);
+    const position = await fetchLivePosition();
     if (position !== undefined) writePosition(key, position);
   }
 
@@ -43,10 +52,15 @@ export function useLiveSubscription<T, V extends Record<string, unknown>>(option
     pause: () => !ready.value,
   });
 
+  let lastReset = 0;
   const stop = onResumeTooOld(key, () => {
-    ElMessage({ type: 'warning', message: i18n.global.t('connection.resumeTooOld'), showClose: true, duration: 8_000 });
+    ElMessage({ type: 'warning', message: i18n.global.t('connection.resumeTooOld'), showClose: true, duration: 8_000, grouping: true });
     ready.value = false;
-    startFromServerPosition()
+    // Should the server refuse again at once, do not hammer it in a loop.
+    const pause = Date.now() - lastReset < REPEAT_WINDOW_MS ? REPEAT_PAUSE_MS : 0;
+    lastReset = Date.now();
+    new Promise((resolve) => setTimeout(resolve, pause))
+      .then(startFromServerPosition)
       .then(options.reload)
       .catch(reportError)
       // Unpausing starts the subscription again, from the position just stored.

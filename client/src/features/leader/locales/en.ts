@@ -2,7 +2,7 @@ import type { MessagesLike } from '../../../app/messages-like';
 import type zhCN from './zh-CN';
 
 export default {
-  title: 'Leader view',
+  title: 'Situation overview',
   lead: 'The leader on duty sees every working group live, receives alerts and approves.',
   duties: {
     d1: 'Open incidents and overdue alerts',
