@@ -1,5 +1,6 @@
 export * from './domain/roles';
 export * from './domain/incidents';
+export * from './domain/alerts';
 export * from './domain/fleet';
 export * from './errors';
 export * from './policy';

@@ -11,6 +11,8 @@ import type { Role } from './domain/roles';
 export type Access = readonly Role[] | 'AUTHENTICATED' | 'PUBLIC';
 
 const HQ: readonly Role[] = ['DUTY_OFFICER', 'LEADER', 'DISPATCHER', 'LOGISTICS_OFFICER', 'COORDINATOR', 'ADMIN'];
+/** Who moves an incident through its lifecycle and assigns it. */
+const INCIDENT_HANDLERS: readonly Role[] = ['DUTY_OFFICER', 'LEADER', 'COORDINATOR', 'ADMIN'];
 
 export const OPERATION_POLICY = {
   // identity: signing in, and one's own account
@@ -39,6 +41,25 @@ export const OPERATION_POLICY = {
   reportIncident: ['DUTY_OFFICER', 'LEADER', 'COORDINATOR', 'DISPATCHER', 'ADMIN'],
   changeIncidentStatus: ['DUTY_OFFICER', 'LEADER', 'COORDINATOR', 'ADMIN'],
   incidentChanged: HQ,
+  // the lifecycle is HQ's call (duty officer, leader, coordinator); any group may add what it knows
+  acknowledgeIncident: INCIDENT_HANDLERS,
+  startIncident: INCIDENT_HANDLERS,
+  resolveIncident: INCIDENT_HANDLERS,
+  closeIncident: INCIDENT_HANDLERS,
+  reopenIncident: INCIDENT_HANDLERS,
+  assignIncident: INCIDENT_HANDLERS,
+  updateIncident: INCIDENT_HANDLERS,
+  addIncidentNote: HQ,
+  // alerts: every HQ role sees its group's alerts (record-level, alerts.policy.ts); leaders see all
+  alerts: HQ,
+  alert: HQ,
+  alertChanged: HQ,
+  acknowledgeAlert: HQ,
+  resolveAlert: ['LEADER', 'ADMIN'],
+  alertRules: ['LEADER', 'ADMIN'],
+  updateAlertRule: ['ADMIN'],
+  // the leader's board
+  leaderDashboard: ['LEADER', 'ADMIN'],
 } as const satisfies Record<string, Access>;
 
 export type OperationName = keyof typeof OPERATION_POLICY;

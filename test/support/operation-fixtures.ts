@@ -70,6 +70,53 @@ async function newIncident(env: FixtureEnv): Promise<{ id: string; version: numb
   return reportIncident;
 }
 
+async function resolvedIncident(env: FixtureEnv): Promise<{ id: string }> {
+  const incident = await newIncident(env);
+  await env.setup('mutation($input: IncidentActionInput!) { resolveIncident(input: $input) { id } }', { input: { id: incident.id } });
+  return incident;
+}
+
+/** The working group whose alerts the actor sees (leaders and administrators see all; DUTY then). */
+function alertGroupFor(actor: FixtureActor | null): string {
+  const byRole: Partial<Record<Role, string>> = {
+    DUTY_OFFICER: 'DUTY',
+    DISPATCHER: 'TRANSPORT',
+    LOGISTICS_OFFICER: 'LOGISTICS',
+    COORDINATOR: 'COORDINATION',
+  };
+  for (const role of actor?.roles ?? []) if (byRole[role]) return byRole[role]!;
+  return 'DUTY';
+}
+
+/**
+ * A fresh RAISED alert the actor may see: a class-A incident reported 7 hours ago (past its
+ * 6-hour deadline), assigned to the actor's group. The server raises the alert on the
+ * incident's event; this waits for it.
+ */
+async function newAlert(env: FixtureEnv): Promise<{ id: string }> {
+  const { reportIncident } = await env.setup<{ reportIncident: { id: string } }>(
+    'mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { id } }',
+    {
+      input: {
+        title: '甲类事件已超过报告时限（测试）',
+        incidentClass: 'A',
+        reportedAt: new Date(Date.now() - 7 * 3_600_000).toISOString(),
+        assignedGroup: alertGroupFor(env.actor),
+      },
+    },
+  );
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const { alerts } = await env.setup<{ alerts: { id: string; ruleId: string; source: { entityId: string } }[] }>(
+      '{ alerts(status: [RAISED], level: CRITICAL, limit: 200) { id ruleId source { entityId } } }',
+    );
+    const alert = alerts.find((a) => a.ruleId === 'incident-past-deadline' && a.source.entityId === reportIncident.id);
+    if (alert) return alert;
+    if (Date.now() > deadline) throw new Error('the past-deadline alert for the fixture incident was not raised');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 export const OPERATION_FIXTURES: Record<string, OperationFixture> = {
   // identity: signing in, one's own account
   me: () => ({}),
@@ -129,4 +176,26 @@ export const OPERATION_FIXTURES: Record<string, OperationFixture> = {
     return { input: { id: incident.id, status: 'ACKNOWLEDGED', expectedVersion: incident.version } };
   },
   incidentChanged: () => ({}),
+  acknowledgeIncident: async (env) => ({ input: { id: (await newIncident(env)).id } }),
+  startIncident: async (env) => ({ input: { id: (await newIncident(env)).id } }),
+  resolveIncident: async (env) => ({ input: { id: (await newIncident(env)).id, note: '已处置（测试）' } }),
+  closeIncident: async (env) => ({ input: { id: (await resolvedIncident(env)).id } }),
+  reopenIncident: async (env) => ({ input: { id: (await resolvedIncident(env)).id, note: '情况反复（测试）' } }),
+  assignIncident: async (env) => ({ input: { id: (await newIncident(env)).id, assignedGroup: 'LOGISTICS' } }),
+  updateIncident: async (env) => {
+    const incident = await newIncident(env);
+    return { input: { id: incident.id, expectedVersion: incident.version, severity: 'HIGH' } };
+  },
+  addIncidentNote: async (env) => ({ input: { incidentId: (await newIncident(env)).id, text: '已电话联系现场（测试）' } }),
+
+  // alerts and the leader's board
+  alerts: () => ({}),
+  alert: async (env) => ({ id: (await newAlert(env)).id }),
+  alertChanged: () => ({}),
+  acknowledgeAlert: async (env) => ({ id: (await newAlert(env)).id }),
+  resolveAlert: async (env) => ({ id: (await newAlert(env)).id, note: '已督促上报（测试）' }),
+  alertRules: () => ({}),
+  // Sets the default again: a real, audited change that leaves the rule as it was.
+  updateAlertRule: () => ({ input: { ruleId: 'incident-unacknowledged', thresholds: [{ key: 'minutes', value: 15 }] } }),
+  leaderDashboard: () => ({}),
 };

@@ -19,7 +19,8 @@ export interface Viewer {
 /** Built once per HTTP request, per WebSocket operation, and per subscription event. */
 export interface Context {
   requestId: string;
-  transport: 'http' | 'ws';
+  /** 'system': the server acting on its own (the alert engine's evaluations), recorded as such in the audit trail. */
+  transport: 'http' | 'ws' | 'system';
   viewer: Viewer | null;
   /** A fork of the EntityManager for this request or event only. */
   em: EntityManager;

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { reportingDeadline } from '@cc/shared';
 import type { Logger } from '../core/logger';
 import { Incident } from '../modules/incidents/incident.entity';
+import { seedIncidentsDemo } from '../modules/incidents/incident.demo';
 import { MemberUnit } from '../modules/identity/member-unit.entity';
 import { hashPassword } from '../modules/identity/password';
 import { User } from '../modules/identity/user.entity';
@@ -47,10 +48,14 @@ export async function seedDemo(em: EntityManager, logger: Logger, now = new Date
         location: i.location,
         reportedAt,
         reportingDeadline: reportingDeadline(i.incidentClass, reportedAt),
+        // moved on from REPORTED, so it has been acknowledged (seedIncidentsDemo sets the real time)
+        acknowledgedAt: i.status === 'REPORTED' ? null : reportedAt,
       }),
     );
   }
   await em.flush();
+  const leader = await em.findOneOrFail(User, { username: 'leader' });
+  await seedIncidentsDemo(em, { id: leader.id, displayName: leader.displayName });
   logger.info({ users: DEMO_USERS.length }, 'demo data seeded');
   return true;
 }

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import type { EntitySchema } from '@mikro-orm/core';
+import { createAlertsModule } from './alerts';
 import { createAuditModule } from './audit';
 import { createIdentityModule } from './identity';
 import { createIncidentsModule } from './incidents';
+import { createLeaderModule } from './leader';
 
 export interface ModuleOptions {
   sessionTtlMs: number;
@@ -14,13 +16,17 @@ export interface ModuleOptions {
  */
 export function createModules(options: ModuleOptions) {
   const identity = createIdentityModule({ sessionTtlMs: options.sessionTtlMs });
-  const incidents = createIncidentsModule();
+  const incidents = createIncidentsModule({ people: identity.users });
   const audit = createAuditModule({ people: identity.users });
-  const all: { entities: readonly unknown[]; resolvers: readonly object[] }[] = [identity, incidents, audit];
+  const alerts = createAlertsModule({ people: identity.users, incidents: incidents.service });
+  const leader = createLeaderModule({ incidents: incidents.service, alerts: alerts.service });
+  const all: { entities: readonly unknown[]; resolvers: readonly object[] }[] = [identity, incidents, audit, alerts, leader];
   return {
     identity,
     incidents,
     audit,
+    alerts,
+    leader,
     entities: all.flatMap((m) => m.entities) as EntitySchema[],
     resolvers: all.flatMap((m) => m.resolvers),
   };

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { INCIDENT_CLASSES, INCIDENT_STATUSES } from '@cc/shared';
+import { INCIDENT_CLASSES, INCIDENT_SEVERITIES, INCIDENT_STATUSES, WORKING_GROUPS } from '@cc/shared';
 import { baseProperties } from '../../core/database/base-entity';
 
 const IncidentSchema = defineEntity({
@@ -10,11 +10,23 @@ const IncidentSchema = defineEntity({
     title: p.string().length(200),
     description: p.text().default(''),
     incidentClass: p.enum(INCIDENT_CLASSES).fieldName('incident_class').columnType('char(1)'),
+    severity: p.enum(INCIDENT_SEVERITIES).length(10).default('MEDIUM'),
     status: p.enum(INCIDENT_STATUSES).length(20).default('REPORTED'),
     reportedAt: p.datetime(),
     reportingDeadline: p.datetime(),
     location: p.string().length(300).default(''),
+    // double precision columns; FloatType reads them as JS numbers (DoubleType would give strings).
+    latitude: p.float().columnType('double precision').nullable(),
+    longitude: p.float().columnType('double precision').nullable(),
     reportedById: p.uuid().nullable(),
+    /** The working group that handles it (plan 3's four groups); null until the duty officer assigns it. */
+    assignedGroup: p.enum(WORKING_GROUPS).length(20).nullable(),
+    /** The person accountable for it within that group. */
+    ownerId: p.uuid().nullable(),
+    /** First moved out of REPORTED: the end of the "reported → acknowledged" response time. */
+    acknowledgedAt: p.datetime().nullable(),
+    resolvedAt: p.datetime().nullable(),
+    closedAt: p.datetime().nullable(),
   },
 });
 

@@ -1,9 +1,11 @@
-import type { IncidentClass, IncidentStatus } from '@cc/shared';
+import type { IncidentClass, IncidentStatus, WorkingGroup } from '@cc/shared';
 
 /** What an incident event carries: enough to route and filter it; consoles re-read the record. */
 export interface IncidentEventPayload {
   incidentClass: IncidentClass;
   status: IncidentStatus;
+  assignedGroup: WorkingGroup | null;
+  /** Which parts changed: 'status', 'assignment', 'details', 'timeline'. */
   changed: string[];
 }
 

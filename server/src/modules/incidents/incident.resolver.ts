@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { isPastReportingDeadline, type IncidentAction } from '@cc/shared';
 import type { Context } from '../../core/context';
 import { forbidden, notFound } from '../../core/errors';
 import { Allow } from '../../core/graphql/allow';
@@ -7,10 +8,18 @@ import { openEventStream } from '../../core/realtime/event-stream';
 import type { EventRecord } from '../../core/realtime/topics';
 import type { Incident } from './incident.entity';
 import { INCIDENT_TOPIC } from './incident.events';
-import { ChangeIncidentStatusInput, ReportIncidentInput } from './incident.inputs';
+import {
+  AddIncidentNoteInput,
+  AssignIncidentInput,
+  ChangeIncidentStatusInput,
+  IncidentActionInput,
+  ReportIncidentInput,
+  UpdateIncidentInput,
+} from './incident.inputs';
 import { incidentPolicy } from './incident.policy';
 import type { IncidentService } from './incident.service';
-import { IncidentChangeType, IncidentType } from './incident.types';
+import type { IncidentTimelineEntry } from './incident-timeline-entry.entity';
+import { IncidentChangeType, IncidentTimelineEntryType, IncidentType, PersonRefType } from './incident.types';
 
 @Resolver(() => IncidentType)
 export class IncidentResolver {
@@ -39,12 +48,88 @@ export class IncidentResolver {
   }
 
   @Allow('changeIncidentStatus')
-  @Mutation(() => IncidentType)
+  @Mutation(() => IncidentType, {
+    description: 'Moves an incident to a status; the same steps as the named mutations (acknowledgeIncident...).',
+  })
   changeIncidentStatus(
     @Ctx() ctx: Context,
     @Arg('input', () => ChangeIncidentStatusInput) input: ChangeIncidentStatusInput,
   ): Promise<Incident> {
     return this.service.changeStatus(ctx, input);
+  }
+
+  @Allow('acknowledgeIncident')
+  @Mutation(() => IncidentType, { description: 'REPORTED → ACKNOWLEDGED: HQ has it; ends the acknowledgement response time.' })
+  acknowledgeIncident(@Ctx() ctx: Context, @Arg('input', () => IncidentActionInput) input: IncidentActionInput): Promise<Incident> {
+    return this.act(ctx, 'ACKNOWLEDGE', input);
+  }
+
+  @Allow('startIncident')
+  @Mutation(() => IncidentType, { description: '→ IN_PROGRESS: someone is working on it.' })
+  startIncident(@Ctx() ctx: Context, @Arg('input', () => IncidentActionInput) input: IncidentActionInput): Promise<Incident> {
+    return this.act(ctx, 'START', input);
+  }
+
+  @Allow('resolveIncident')
+  @Mutation(() => IncidentType, { description: '→ RESOLVED: dealt with; its deadline alerts clear.' })
+  resolveIncident(@Ctx() ctx: Context, @Arg('input', () => IncidentActionInput) input: IncidentActionInput): Promise<Incident> {
+    return this.act(ctx, 'RESOLVE', input);
+  }
+
+  @Allow('closeIncident')
+  @Mutation(() => IncidentType, { description: 'RESOLVED → CLOSED: the record is complete.' })
+  closeIncident(@Ctx() ctx: Context, @Arg('input', () => IncidentActionInput) input: IncidentActionInput): Promise<Incident> {
+    return this.act(ctx, 'CLOSE', input);
+  }
+
+  @Allow('reopenIncident')
+  @Mutation(() => IncidentType, { description: 'RESOLVED or CLOSED → IN_PROGRESS; a note saying why is required.' })
+  reopenIncident(@Ctx() ctx: Context, @Arg('input', () => IncidentActionInput) input: IncidentActionInput): Promise<Incident> {
+    return this.act(ctx, 'REOPEN', input);
+  }
+
+  @Allow('assignIncident')
+  @Mutation(() => IncidentType, { description: 'Assigns the incident to a working group and an owner.' })
+  assignIncident(@Ctx() ctx: Context, @Arg('input', () => AssignIncidentInput) input: AssignIncidentInput): Promise<Incident> {
+    return this.service.assign(ctx, input);
+  }
+
+  @Allow('updateIncident')
+  @Mutation(() => IncidentType, { description: 'Corrects title, description, class, severity, location or coordinates.' })
+  updateIncident(@Ctx() ctx: Context, @Arg('input', () => UpdateIncidentInput) input: UpdateIncidentInput): Promise<Incident> {
+    return this.service.update(ctx, input);
+  }
+
+  @Allow('addIncidentNote')
+  @Mutation(() => IncidentTimelineEntryType, { description: 'Adds a note to the incident’s timeline.' })
+  async addIncidentNote(
+    @Ctx() ctx: Context,
+    @Arg('input', () => AddIncidentNoteInput) input: AddIncidentNoteInput,
+  ): Promise<IncidentTimelineEntryType> {
+    return toTimelineEntry(await this.service.addNote(ctx, input));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Still open and its reporting deadline has passed.' })
+  pastDeadline(@Root() incident: Incident, @Ctx() ctx: Context): boolean {
+    return isPastReportingDeadline(incident, ctx.clock.now());
+  }
+
+  @FieldResolver(() => PersonRefType, { nullable: true, description: 'The person accountable for it.' })
+  async owner(@Root() incident: Incident, @Ctx() ctx: Context): Promise<PersonRefType | null> {
+    if (!incident.ownerId) return null;
+    const displayName = await this.service.personName(ctx.em, incident.ownerId);
+    return displayName === null ? null : { id: incident.ownerId, displayName };
+  }
+
+  @FieldResolver(() => [IncidentTimelineEntryType], {
+    description: 'Everything that happened, oldest first. Ask for it on one incident, not on lists.',
+  })
+  async timeline(
+    @Root() incident: Incident,
+    @Ctx() ctx: Context,
+    @Arg('limit', () => Int, { defaultValue: 200, description: 'The first this many entries, oldest first (at most 1000).' }) limit: number,
+  ): Promise<IncidentTimelineEntryType[]> {
+    return (await this.service.timeline(ctx.em, incident.id, Math.min(Math.max(limit, 0), 1000))).map(toTimelineEntry);
   }
 
   @Allow('incidentChanged')
@@ -66,4 +151,22 @@ export class IncidentResolver {
     if (!incident) return null;
     return { position: event.position, kind: event.kind, committedAt: event.committedAt, incident };
   }
+
+  private act(ctx: Context, action: IncidentAction, input: IncidentActionInput): Promise<Incident> {
+    return this.service.act(ctx, action, input);
+  }
+}
+
+function toTimelineEntry(entry: IncidentTimelineEntry): IncidentTimelineEntryType {
+  return {
+    id: String(entry.id),
+    kind: entry.kind,
+    at: entry.at,
+    actorId: entry.actorId ?? null,
+    actorName: entry.actorName,
+    text: entry.text,
+    fromStatus: entry.fromStatus ?? null,
+    toStatus: entry.toStatus ?? null,
+    link: entry.linkEntityType && entry.linkEntityId ? { entityType: entry.linkEntityType, entityId: entry.linkEntityId } : null,
+  };
 }

@@ -1,25 +1,56 @@
-import { canMoveIncident, type IncidentStatus } from '@cc/shared';
+import {
+  canMoveIncident,
+  canTakeIncidentAction,
+  INCIDENT_ACTIONS,
+  validCoordinates,
+  type IncidentAction,
+  type IncidentStatus,
+} from '@cc/shared';
 import { domainError } from '../../core/errors';
-import type { ReportIncidentInput } from './incident.inputs';
+import type { ReportIncidentInput, UpdateIncidentInput } from './incident.inputs';
 
 const MAX_TITLE = 200;
 const MAX_LOCATION = 300;
 const MAX_DESCRIPTION = 10_000;
+export const MAX_NOTE = 2_000;
 /** Clocks on the phones that report disagree a little; more than this ahead is a typo. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 /** Checks a report and returns it cleaned, or throws BAD_USER_INPUT naming the field. */
 export function validateIncidentReport(input: ReportIncidentInput, now: Date): ReportIncidentInput & { reportedAt: Date } {
-  const title = input.title.trim();
-  if (!title) throw badInput('title', 'Give the incident a title.');
-  if (title.length > MAX_TITLE) throw badInput('title', `The title is ${title.length} characters; keep it to ${MAX_TITLE}.`);
-  const location = input.location.trim();
-  if (location.length > MAX_LOCATION) throw badInput('location', `The location is too long; keep it to ${MAX_LOCATION} characters.`);
-  if (input.description.length > MAX_DESCRIPTION)
-    throw badInput('description', `The description is too long; keep it to ${MAX_DESCRIPTION} characters.`);
+  const title = cleanTitle(input.title);
+  const location = cleanLocation(input.location);
+  checkDescription(input.description);
+  checkCoordinates(input.latitude, input.longitude);
   const reportedAt = input.reportedAt ?? now;
   if (reportedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw badInput('reportedAt', 'The report time is in the future.');
-  return { ...input, title, location, reportedAt };
+  return { ...input, title, location, reportedAt, latitude: input.latitude ?? null, longitude: input.longitude ?? null };
+}
+
+/** The fields of an update that are given, cleaned; undefined means "leave as it is". */
+export function validateIncidentUpdate(input: UpdateIncidentInput): Partial<{
+  title: string;
+  description: string;
+  location: string;
+  coordinates: { latitude: number | null; longitude: number | null };
+}> {
+  const out: ReturnType<typeof validateIncidentUpdate> = {};
+  if (input.title != null) out.title = cleanTitle(input.title);
+  if (input.description != null) out.description = checkDescription(input.description);
+  if (input.location != null) out.location = cleanLocation(input.location);
+  if (input.latitude !== undefined || input.longitude !== undefined) {
+    checkCoordinates(input.latitude, input.longitude);
+    out.coordinates = { latitude: input.latitude ?? null, longitude: input.longitude ?? null };
+  }
+  return out;
+}
+
+/** A note for the timeline: trimmed, not empty when required, not too long. */
+export function cleanNote(text: string | null | undefined, field: string, required: boolean): string {
+  const note = (text ?? '').trim();
+  if (required && !note) throw badInput(field, 'Say why, in a few words, for the timeline.');
+  if (note.length > MAX_NOTE) throw badInput(field, `The note is ${note.length} characters; keep it to ${MAX_NOTE}.`);
+  return note;
 }
 
 export function assertIncidentTransition(from: IncidentStatus, to: IncidentStatus): void {
@@ -29,6 +60,60 @@ export function assertIncidentTransition(from: IncidentStatus, to: IncidentStatu
       from,
       to,
     });
+  }
+}
+
+export function assertIncidentAction(action: IncidentAction, from: IncidentStatus): void {
+  if (!canTakeIncidentAction(action, from)) {
+    throw domainError('INVALID_TRANSITION', `An incident that is ${from} cannot be ${ACTION_PAST[action]}.`, {
+      reason: 'incident/invalid_transition',
+      action,
+      from,
+      to: INCIDENT_ACTIONS[action].to,
+    });
+  }
+}
+
+/** The named action that moves `from` to `to` (changeIncidentStatus goes through the same steps). */
+export function actionFor(from: IncidentStatus, to: IncidentStatus): IncidentAction {
+  assertIncidentTransition(from, to);
+  const action = (Object.keys(INCIDENT_ACTIONS) as IncidentAction[]).find(
+    (a) => INCIDENT_ACTIONS[a].to === to && canTakeIncidentAction(a, from),
+  );
+  return action!; // the transition table is derived from the actions, so one exists
+}
+
+const ACTION_PAST: Record<IncidentAction, string> = {
+  ACKNOWLEDGE: 'acknowledged',
+  START: 'started',
+  RESOLVE: 'resolved',
+  CLOSE: 'closed',
+  REOPEN: 'reopened',
+};
+
+function cleanTitle(value: string): string {
+  const title = value.trim();
+  if (!title) throw badInput('title', 'Give the incident a title.');
+  if (title.length > MAX_TITLE) throw badInput('title', `The title is ${title.length} characters; keep it to ${MAX_TITLE}.`);
+  return title;
+}
+
+function cleanLocation(value: string): string {
+  const location = value.trim();
+  if (location.length > MAX_LOCATION) throw badInput('location', `The location is too long; keep it to ${MAX_LOCATION} characters.`);
+  return location;
+}
+
+function checkDescription(value: string): string {
+  if (value.length > MAX_DESCRIPTION)
+    throw badInput('description', `The description is too long; keep it to ${MAX_DESCRIPTION} characters.`);
+  return value;
+}
+
+function checkCoordinates(latitude: number | null | undefined, longitude: number | null | undefined): void {
+  if (!validCoordinates(latitude, longitude)) {
+    const field = latitude == null ? 'latitude' : longitude == null ? 'longitude' : Math.abs(latitude) > 90 ? 'latitude' : 'longitude';
+    throw badInput(field, 'Give both coordinates or neither: latitude −90..90 and longitude −180..180 degrees.');
   }
 }
 

@@ -1,0 +1,69 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { AlertLevel, IncidentAgeBucket, IncidentClass } from '@cc/shared';
+import { INCIDENT_AGE_BUCKETS } from '@cc/shared';
+import { graphqlEnum } from '../../core/graphql/enums';
+import { AlertLevelEnum } from '../alerts/alert.types';
+import { IncidentClassEnum } from '../incidents/incident.types';
+
+export const IncidentAgeBucketEnum = graphqlEnum(
+  INCIDENT_AGE_BUCKETS,
+  'IncidentAgeBucket',
+  'How long an open incident has been waiting: <1 h, 1–6 h, 6–24 h, >24 h.',
+);
+
+@ObjectType('OpenIncidentCount', { description: 'Open incidents of one class and age bucket (every pair is listed, zeros included).' })
+export class OpenIncidentCountType {
+  @Field(() => IncidentClassEnum) incidentClass!: IncidentClass;
+  @Field(() => IncidentAgeBucketEnum) ageBucket!: IncidentAgeBucket;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType('IncidentClassSummary', { description: 'Open incidents of one class, and how many are past their reporting deadline.' })
+export class IncidentClassSummaryType {
+  @Field(() => IncidentClassEnum) incidentClass!: IncidentClass;
+  @Field(() => Int) open!: number;
+  @Field(() => Int) pastDeadline!: number;
+}
+
+@ObjectType('AlertLevelCount')
+export class AlertLevelCountType {
+  @Field(() => AlertLevelEnum) level!: AlertLevel;
+  @Field(() => Int, { description: 'Standing (raised or acknowledged) alerts.' }) count!: number;
+}
+
+@ObjectType('CompanyReadyCount', { description: 'Vehicles ready (on standby) at one transport company, against its quota.' })
+export class CompanyReadyCountType {
+  @Field(() => ID) companyId!: string;
+  @Field(() => String) code!: string;
+  @Field(() => String) name!: string;
+  @Field(() => Int) ready!: number;
+  @Field(() => Int) quota!: number;
+}
+
+@ObjectType('ResponseTimeFigures', {
+  description: 'How long something took today, in seconds; null percentiles when nothing happened yet.',
+})
+export class ResponseTimeFiguresType {
+  @Field(() => Int) count!: number;
+  @Field(() => Float, { nullable: true }) p50Seconds!: number | null;
+  @Field(() => Float, { nullable: true }) p90Seconds!: number | null;
+}
+
+@ObjectType('LeaderDashboard', {
+  description:
+    'The leader’s one screen: the figures that matter now. Fields for duty coverage, permits, stock and daily reports join as those modules arrive.',
+})
+export class LeaderDashboardType {
+  @Field(() => Date) generatedAt!: Date;
+  @Field(() => Date, { description: 'Start of today at HQ (China Standard Time): the window of the response times.' }) todayStartsAt!: Date;
+  @Field(() => [OpenIncidentCountType]) openIncidents!: OpenIncidentCountType[];
+  @Field(() => [IncidentClassSummaryType]) incidentsByClass!: IncidentClassSummaryType[];
+  @Field(() => Int) incidentsPastDeadline!: number;
+  @Field(() => [AlertLevelCountType]) alertsByLevel!: AlertLevelCountType[];
+  @Field(() => [CompanyReadyCountType]) vehiclesReady!: CompanyReadyCountType[];
+  @Field(() => Int, { nullable: true, description: 'Ready vehicles across the fleet; null without the dispatch module.' }) fleetReady!:
+    number | null;
+  @Field(() => Int, { nullable: true }) fleetReadyFloor!: number | null;
+  @Field(() => ResponseTimeFiguresType, { description: 'Today: incident reported → first acknowledged.' })
+  incidentAcknowledgeTimes!: ResponseTimeFiguresType;
+}
