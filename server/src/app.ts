@@ -21,6 +21,7 @@ import { subscriptionsOverHttpPlugin } from './core/graphql/http-subscriptions';
 import { buildGraphQLSchema } from './core/graphql/schema';
 import { clearedCookie, readCookie, sessionCookie } from './core/http/cookies';
 import { serveConsole } from './core/http/console-static';
+import { metricsEndpoint } from './core/http/metrics';
 import { serveGraphiQL } from './core/http/graphiql';
 import { requestErrorHandler } from './core/http/request-errors';
 import { securityHeaders } from './core/http/security-headers';
@@ -121,6 +122,7 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
   });
 
   serveGraphiQL(app, { enabled: !production, schema });
+  app.get('/metrics', metricsEndpoint({ hub, shared, sockets: () => ws.socketCount }));
 
   app.use(
     '/graphql',

@@ -4,8 +4,8 @@ import type { EventRecord, TopicName } from './topics';
 
 export interface StreamOptions<T extends TopicName> {
   topics: readonly T[];
-  /** The last position the client saw; omitted means "from now on". */
-  after?: bigint | undefined;
+  /** The last position the client saw; omitted or null means "from now on". */
+  after?: bigint | null | undefined;
   /** Record-level visibility and the subscription's own arguments (e.g. one incident). */
   filter?: (event: EventRecord<T>) => boolean;
   /** A consumer this many events behind is cut off; it catches up on reconnect. */
@@ -20,8 +20,11 @@ const DONE = { done: true, value: undefined } as const;
  * Opens a subscriber's stream, first refusing a resume position older than the server keeps:
  * that client gets RESUME_TOO_OLD (and reloads) instead of a silent gap.
  */
-export async function openEventStream<T extends TopicName>(hub: EventHub, options: StreamOptions<T>): Promise<AsyncIterableIterator<EventRecord<T>>> {
-  if (options.after !== undefined && options.after < hub.head && options.after < (await hub.prunedThrough())) {
+export async function openEventStream<T extends TopicName>(
+  hub: EventHub,
+  options: StreamOptions<T>,
+): Promise<AsyncIterableIterator<EventRecord<T>>> {
+  if (options.after != null && options.after < hub.head && options.after < (await hub.prunedThrough())) {
     throw domainError(
       'RESUME_TOO_OLD',
       'The console was disconnected for longer than the server keeps events. Reload to get the current picture.',
@@ -58,7 +61,8 @@ export function eventStream<T extends TopicName>(hub: EventHub, options: StreamO
   });
   let last = hub.head;
   let replay: AsyncGenerator<EventRecord> | undefined;
-  const after = options.after;
+  // `after: null` is what clients send before they have a position: "from now on", never "from 0".
+  const after = options.after ?? undefined;
   if (after !== undefined && after < last) replay = hub.readRange(after, last, topics);
   else if (after !== undefined) last = after;
 
