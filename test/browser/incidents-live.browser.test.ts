@@ -207,6 +207,45 @@ describe('the console in a real browser', () => {
     await duty.page.getByTestId('incident-row').filter({ hasText: next }).waitFor({ timeout: 15_000 });
   });
 
+  it('counts down to each reporting deadline and shows an overdue one in red', async () => {
+    const duty = await consoleSignedInAs('duty');
+    await duty.page.getByTestId('incident-table').waitFor();
+    const overdueBefore = Number(await duty.page.getByTestId('stat-overdue').textContent());
+    const cookie = await t.login('duty');
+    const title = `甲类超时未报 ${Date.now()}`;
+    const sevenHoursAgo = new Date(Date.now() - 7 * 3_600_000).toISOString();
+    expect((await t.gql(REPORT, { input: { title, incidentClass: 'A', reportedAt: sevenHoursAgo } }, cookie)).errors).toBeUndefined();
+
+    const deadline = duty.page.getByTestId('incident-row').filter({ hasText: title }).locator('time');
+    await deadline.waitFor({ timeout: 15_000 });
+    expect(await deadline.getAttribute('data-overdue')).toBe('true');
+    await expect(deadline.textContent()).resolves.toMatch(/已超时 (00:5\d|01:0\d):\d\d/);
+    expect(await deadline.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(180, 35, 24)');
+    await expect(duty.page.getByTestId('stat-overdue').textContent()).resolves.toBe(String(overdueBefore + 1));
+  });
+
+  it('goes to sign-in when its session ends elsewhere (socket closed with 4401)', async () => {
+    const duty = await consoleSignedInAs('duty');
+    await waitForConnectionState(duty.page, 'live');
+    const session = (await duty.context.cookies()).find((c) => c.httpOnly);
+    expect(session).toBeDefined();
+    const response = await t.gql<{ logout: boolean }>('mutation { logout }', {}, `${session!.name}=${session!.value}`);
+    expect(response.data?.logout).toBe(true);
+    await duty.page.waitForURL(/\/sign-in\?expired=1$/, { timeout: 15_000 });
+    await duty.page.getByText('登录已失效，请重新登录。').waitFor();
+  });
+
+  it('signs out from the user menu back to the sign-in page, and the session is gone', async () => {
+    const duty = await consoleSignedInAs('duty');
+    await waitForConnectionState(duty.page, 'live');
+    await duty.page.getByTestId('current-user').click();
+    await duty.page.getByTestId('sign-out').click();
+    await duty.page.waitForURL(/\/sign-in$/, { timeout: 15_000 });
+    await duty.page.locator('#sign-in-username').waitFor();
+    await duty.page.goto(`${t.url}/incidents`);
+    await duty.page.waitForURL(/\/sign-in\?redirect=/);
+  });
+
   it('switching to English shows English labels; zh-CN shows the DOMAIN.md terms', async () => {
     const duty = await consoleSignedInAs('duty');
     await duty.page.getByTestId('incident-table').waitFor();

@@ -13,6 +13,11 @@ export function errorCode(error: unknown): ErrorCode | undefined {
   return undefined;
 }
 
+/** A failure to reach the server at all (no GraphQL answer): the connection indicator covers it. */
+export function isNetworkError(error: unknown): boolean {
+  return error instanceof CombinedError ? Boolean(error.networkError) && error.graphQLErrors.length === 0 : error instanceof TypeError;
+}
+
 /** Field name → the server's message, from BAD_USER_INPUT errors that name a field (`extensions.field`). */
 export function fieldErrors(error: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -32,7 +37,7 @@ export function fieldErrors(error: unknown): Record<string, string> {
 export function describeError(error: unknown): string {
   const { t, locale } = i18n.global;
   if (error instanceof CombinedError) {
-    if (error.networkError && error.graphQLErrors.length === 0) return t('errors.network');
+    if (isNetworkError(error)) return t('errors.network');
     const code = errorCode(error);
     const serverMessage = error.graphQLErrors[0]?.message;
     if (locale.value === 'en' && serverMessage && code) return serverMessage;

@@ -3,7 +3,7 @@ import { ElMessage } from 'element-plus';
 import { onScopeDispose, ref } from 'vue';
 import { i18n } from './i18n';
 import { onResumeTooOld, readPosition, subscriptionKey, topicOf, writePosition } from './live-positions';
-import { reportError } from './report-error';
+import { isNetworkError, reportError } from './report-error';
 import { fetchLivePosition } from './urql-client';
 
 /** A second RESUME_TOO_OLD this soon after a reset waits a little before trying again. */
@@ -40,11 +40,26 @@ export function useLiveSubscription<T, V extends Record<string, unknown>>(option
     if (position !== undefined) writePosition(key, position);
   }
 
-  if (!ready.value) {
-    startFromServerPosition()
-      .catch(reportError)
-      .finally(() => (ready.value = true));
+  let disposed = false;
+  onScopeDispose(() => (disposed = true));
+
+  /**
+   * Never subscribes without a position: a subscription from "now" could not resume after a
+   * reconnect. While the server cannot be reached, keep trying (the indicator says why).
+   */
+  async function ensurePosition(): Promise<void> {
+    for (let attempt = 0; !disposed; attempt++) {
+      try {
+        await startFromServerPosition();
+        return;
+      } catch (error) {
+        if (attempt === 0 && !isNetworkError(error)) reportError(error);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 1_000 * 2 ** attempt)));
+      }
+    }
   }
+
+  if (!ready.value) void ensurePosition().then(() => (ready.value = true));
 
   const subscription = useSubscription<T, T, V>({
     query: options.query,
@@ -60,7 +75,7 @@ export function useLiveSubscription<T, V extends Record<string, unknown>>(option
     const pause = Date.now() - lastReset < REPEAT_WINDOW_MS ? REPEAT_PAUSE_MS : 0;
     lastReset = Date.now();
     new Promise((resolve) => setTimeout(resolve, pause))
-      .then(startFromServerPosition)
+      .then(ensurePosition)
       .then(options.reload)
       .catch(reportError)
       // Unpausing starts the subscription again, from the position just stored.

@@ -22,6 +22,13 @@ export type IncidentClass =
   | 'B'
   | 'C';
 
+/** How serious an incident is on the ground. */
+export type IncidentSeverity =
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
 /** Where an incident is in its lifecycle. */
 export type IncidentStatus =
   | 'ACKNOWLEDGED'
@@ -32,13 +39,23 @@ export type IncidentStatus =
 
 /** A new incident as the duty officer takes it down. */
 export type ReportIncidentInput = {
+  /** The working group to handle it, if already known. */
+  assignedGroup?: WorkingGroup | null | undefined;
   description?: string;
   /** A (甲类, 6 h), B (乙类, 12 h) or C (丙类, 24 h). */
   incidentClass: IncidentClass;
+  /** Latitude in degrees (WGS-84, −90..90); give both coordinates or neither. */
+  latitude?: number | null | undefined;
   /** Where it happened, as text. */
   location?: string;
+  /** Longitude in degrees (WGS-84, −180..180). */
+  longitude?: number | null | undefined;
+  /** The person accountable for it, if already known. */
+  ownerId?: string | number | null | undefined;
   /** When it was reported; defaults to now. Not in the future. */
   reportedAt?: string | null | undefined;
+  /** How serious it is on the ground. */
+  severity?: IncidentSeverity;
   /** Short title, up to 200 characters. */
   title: string;
 };
@@ -52,6 +69,13 @@ export type Role =
   | 'LEADER'
   | 'LOGISTICS_OFFICER'
   | 'UNIT_LIAISON';
+
+/** The four working groups of plan 3: 综合协调 COORDINATION, 后勤保障 LOGISTICS, 运输调配 TRANSPORT, 值班值守 DUTY. */
+export type WorkingGroup =
+  | 'COORDINATION'
+  | 'DUTY'
+  | 'LOGISTICS'
+  | 'TRANSPORT';
 
 export type LoginMutationVariables = Exact<{
   username: string;

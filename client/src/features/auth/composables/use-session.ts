@@ -49,14 +49,22 @@ export async function signIn(username: string, password: string): Promise<Viewer
 
 /** Ends the session on the server, then reloads at sign-in so nothing of this user stays in memory. */
 export async function signOut(): Promise<void> {
+  // Close our own socket first: the server closes a signed-out session's sockets with 4401,
+  // which would otherwise read as "your session expired".
+  await stopRealtime();
   try {
-    await urqlClient.mutation(LogoutDocument, {}).toPromise();
+    const result = await urqlClient.mutation(LogoutDocument, {}).toPromise();
+    if (result.error) throw result.error;
   } finally {
     endSession('signed-out');
   }
 }
 
+let ending = false;
+
 function endSession(reason: 'signed-out' | 'expired'): void {
+  if (ending) return;
+  ending = true;
   void stopRealtime();
   viewer.value = null;
   window.location.assign(reason === 'expired' ? `${SIGN_IN_PATH}?expired=1` : SIGN_IN_PATH);

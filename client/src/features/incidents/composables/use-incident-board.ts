@@ -2,6 +2,7 @@ import { useQuery } from '@urql/vue';
 import { computed, onScopeDispose, reactive, ref, watch } from 'vue';
 import type { IncidentClass } from '@cc/shared';
 import { IncidentChangedDocument, IncidentsDocument, type IncidentFieldsFragment } from '@cc/shared/operations';
+import { connectionStatus } from '../../../app/connection-state';
 import { useLiveSubscription } from '../../../app/use-live-subscription';
 import { useNow } from '../../../components/ui/use-now';
 
@@ -28,6 +29,11 @@ export function useIncidentBoard() {
     variables: computed(() => ({ openOnly: filters.openOnly, limit: 200 })),
     // Only after the resume position is known: events between the two are then replayed, not lost.
     pause: () => !live.ready.value,
+  });
+
+  // A load that failed while the server was unreachable is retried once the console is live again.
+  watch(connectionStatus, (status, before) => {
+    if (status === 'live' && before !== 'live' && board.error.value) void board.executeQuery({ requestPolicy: 'network-only' });
   });
 
   const all = computed<readonly IncidentFieldsFragment[]>(() => board.data.value?.incidents ?? []);
