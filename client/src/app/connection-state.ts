@@ -17,7 +17,8 @@ type SocketPhase = 'idle' | 'connecting' | 'connected' | 'retrying' | 'failed';
 const CATCH_UP_STALL_MS = 15_000;
 
 const state = reactive({
-  browserOnline: typeof navigator === 'undefined' ? true : navigator.onLine,
+  // Only an explicit `false` means offline (non-browser runtimes have a navigator without onLine).
+  browserOnline: typeof navigator === 'undefined' || navigator.onLine !== false,
   socket: 'idle' as SocketPhase,
   /** Per topic, the position the server had reached when we (re)connected. */
   targets: new Map<string, bigint>(),
