@@ -59,7 +59,7 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
 
   const schema = await buildGraphQLSchema(modules.resolvers);
   const rules = validationRules(DEFAULT_QUERY_LIMITS, production);
-  const formatError = createErrorFormatter(logger, false);
+  const formatError = createErrorFormatter(logger, false, { hideSchemaDetails: production });
 
   const viewerFromRequest = (request: IncomingMessage): Promise<Viewer | null> =>
     modules.identity.sessions.viewerFromToken(orm.em.fork(), readCookie(request, SESSION_COOKIE), clock.now());
@@ -157,6 +157,7 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
     limits: { maxBufferedBytes: config.realtime.maxBufferedBytes, maxSocketsPerUser: config.realtime.maxSocketsPerUser },
     sharedExecution: config.realtime.execution === 'shared',
     validationRules: rules,
+    maxTokens: DEFAULT_QUERY_LIMITS.maxTokens,
     costLimit: (document, variables, operationName) => costLimitError(schema, document, variables, operationName),
     allowedOrigins: config.consoleOrigins,
     viewerFromRequest,

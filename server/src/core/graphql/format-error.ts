@@ -45,12 +45,37 @@ function classify(original: unknown): { code: string; message: string; extension
   return undefined;
 }
 
+/** graphql-js's "Did you mean …?" hints name fields, types and values of the schema. */
+const SUGGESTION = /\s*Did you mean [\s\S]*\?\s*$/;
+
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
+export interface ErrorFormatterOptions {
+  /**
+   * Production: no "Did you mean …?" in any message, so the schema cannot be read back through
+   * errors once introspection is off. Apollo's hideSchemaDetailsFromClientErrors does this for
+   * HTTP validation errors only; here it covers both doors and variable coercion too.
+   */
+  hideSchemaDetails?: boolean;
+}
+
 /**
  * One error policy for HTTP and WebSocket: expected failures keep their code and message;
  * database failures become typed codes; anything else is logged and answered without
  * internals (no stack trace, no SQL).
  */
-export function createErrorFormatter(logger: Logger, exposeDetails: boolean) {
+export function createErrorFormatter(logger: Logger, exposeDetails: boolean, options: ErrorFormatterOptions = {}) {
+  const format = formatWith(logger, exposeDetails);
+  if (!options.hideSchemaDetails) return format;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const answer = format(formatted, error);
+    return { ...answer, message: withoutSuggestions(answer.message) };
+  };
+}
+
+function formatWith(logger: Logger, exposeDetails: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const code = formatted.extensions?.['code'];

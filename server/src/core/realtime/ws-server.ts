@@ -1,10 +1,12 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema, type ValidationRule } from 'graphql';
+import type { DocumentNode, ExecutionArgs, GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
 import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, handleProtocols, makeServer, type Context as WsContext } from 'graphql-ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Context, Viewer } from '../context';
 import { domainError } from '../errors';
+import { DEFAULT_QUERY_LIMITS } from '../graphql/limits';
+import { checkOperation } from '../graphql/operation-checks';
 import type { Logger } from '../logger';
 import type { EventHub } from './event-hub';
 import { sharedJsonOf, type SharedSubscriptions } from './shared-execution';
@@ -57,8 +59,14 @@ export interface WsServerOptions {
   sharedExecution?: boolean;
   limits?: Partial<WsLimits>;
   validationRules: readonly ValidationRule[];
+  /** The parser's token limit, as on HTTP (Apollo's parseOptions.maxTokens). */
+  maxTokens?: number;
   /** The query cost check (core/graphql/cost.ts); it needs the variables, so it runs after validation. */
-  costLimit?(document: DocumentNode, variables: Record<string, unknown> | null | undefined, operationName: string | null | undefined): GraphQLError | undefined;
+  costLimit?(
+    document: DocumentNode,
+    variables: Record<string, unknown> | null | undefined,
+    operationName: string | null | undefined,
+  ): GraphQLError | undefined;
   /** Origins allowed to open a socket; undefined means the request's own host only. */
   allowedOrigins: readonly string[] | undefined;
   viewerFromRequest(request: IncomingMessage): Promise<Viewer | null>;
@@ -127,19 +135,15 @@ export function attachWebSocketServer(options: WsServerOptions) {
       if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerSocket) {
         return [domainError('RATE_LIMITED', `At most ${limits.maxSubscriptionsPerSocket} subscriptions per connection.`)];
       }
-      let document;
-      try {
-        document = parse(payload.query, { maxTokens: 5_000 });
-      } catch (error) {
-        return [error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed.')];
-      }
-      const errors = validate(options.schema, document, [...specifiedRules, ...options.validationRules]);
-      if (errors.length > 0) return errors;
-      const tooCostly = options.costLimit?.(document, payload.variables, payload.operationName);
-      if (tooCostly) return [tooCostly];
+      // Apollo's pipeline does not run here: the same checks, with the same codes, come from one place.
+      const checked = checkOperation(
+        { schema: options.schema, validationRules: options.validationRules, maxTokens: options.maxTokens ?? DEFAULT_QUERY_LIMITS.maxTokens, costLimit: options.costLimit },
+        payload,
+      );
+      if (Array.isArray(checked)) return checked;
       const args: ExecutionArgs = {
         schema: options.schema,
-        document,
+        document: checked.document,
         operationName: payload.operationName,
         variableValues: payload.variables,
         contextValue: options.buildContext(ctx.extra.viewer!, payload.extensions ?? undefined),
