@@ -47,7 +47,7 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
   const production = config.env === 'production';
   const modules = createModules({ sessionTtlMs: config.sessionTtlMs });
   const orm: Orm = await openOrm({ url: databaseUrl, entities: modules.entities, migrations, logger, subscribers: [auditCollector] });
-  const applied = await migrate(orm);
+  const applied = await migrate(orm, databaseUrl);
   if (applied.length) logger.info({ applied }, 'migrations applied');
 
   const hub = new EventHub({ url: databaseUrl, logger, maxQueuedPerSubscriber: config.realtime.maxQueuedEvents });

@@ -1,6 +1,7 @@
 import type { EventSubscriber } from '@mikro-orm/core';
 import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/postgresql';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
+import pg from 'pg';
 import type { Logger } from '../logger';
 
 export type Orm = MikroORM;
@@ -41,10 +42,21 @@ export async function openOrm(options: OrmOptions): Promise<Orm> {
   return MikroORM.init(ormConfig(options));
 }
 
+/** Held while migrating, so replicas starting together on an empty database take turns. */
+const MIGRATION_LOCK_KEY = 727_274_003;
+
 /** Applies committed migrations in order; the schema is never recreated from entities. */
-export async function migrate(orm: Orm): Promise<string[]> {
-  const applied = await orm.migrator.up();
-  return applied.map((m) => m.name);
+export async function migrate(orm: Orm, url: string): Promise<string[]> {
+  const lock = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await orm.migrator.up();
+    return applied.map((m) => m.name);
+  } finally {
+    await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.end().catch(() => undefined);
+  }
 }
 
 export async function pendingMigrations(orm: Orm): Promise<number> {
