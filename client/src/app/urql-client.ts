@@ -1,8 +1,6 @@
 import { cacheExchange, type UpdatesConfig } from '@urql/exchange-graphcache';
 import { Client, fetchExchange, subscriptionExchange } from '@urql/vue';
 import { LivePositionDocument } from '@cc/shared/operations';
-import { dispatchCacheKeys, dispatchCacheUpdates } from '../features/dispatch/cache-updates';
-import { adminCacheKeys, adminCacheUpdates } from '../features/admin/cache-updates';
 import { incidentCacheUpdates } from '../features/incidents/cache-updates';
 import { beginCatchUp } from './connection-state';
 import { registerResumable } from './live-positions';
@@ -11,8 +9,6 @@ import { resumableForwarder } from './resumable-transport';
 
 /** Subscriptions that resume from a position, and the event topic each follows. */
 registerResumable('IncidentChanged', 'incident');
-registerResumable('VehicleChanged', 'vehicle');
-registerResumable('DispatchOrderChanged', 'dispatchOrder');
 
 /** Each feature's graphcache updaters, merged per root type. */
 function mergeUpdates(...parts: UpdatesConfig[]): UpdatesConfig {
@@ -40,10 +36,8 @@ export const urqlClient = new Client({
         Viewer: (viewer) => (viewer['userId'] as string | undefined) ?? null,
         // A change is an event wrapping an incident, not an entity of its own.
         IncidentChange: () => null,
-        ...adminCacheKeys,
-        ...dispatchCacheKeys,
       },
-      updates: mergeUpdates(incidentCacheUpdates, dispatchCacheUpdates),
+      updates: mergeUpdates(incidentCacheUpdates),
     }),
     subscriptionExchange({ forwardSubscription: resumableForwarder(realtimeClient, (topic) => void beginCatchUp([topic], fetchLivePosition)) }),
     fetchExchange,
