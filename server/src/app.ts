@@ -21,6 +21,7 @@ import { subscriptionsOverHttpPlugin } from './core/graphql/http-subscriptions';
 import { buildGraphQLSchema } from './core/graphql/schema';
 import { clearedCookie, readCookie, sessionCookie } from './core/http/cookies';
 import { serveConsole } from './core/http/console-static';
+import { csrfGuard } from './core/http/csrf';
 import { metricsEndpoint } from './core/http/metrics';
 import { serveGraphiQL } from './core/http/graphiql';
 import { requestErrorHandler } from './core/http/request-errors';
@@ -84,12 +85,18 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders(production));
-  const httpServer: Server = createServer(app);
+  // Timeouts against clients that send a request slowly and hold a connection (slow-loris);
+  // the check interval makes them bite within a second or two of expiring (node's default is 30 s).
+  const httpServer: Server = createServer({ connectionsCheckingInterval: 1_000 }, app);
+  httpServer.requestTimeout = config.http.requestTimeoutMs;
+  httpServer.headersTimeout = config.http.headersTimeoutMs;
 
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !production,
-    csrfPrevention: true,
+    // CSRF is refused by core/http/csrf.ts before Apollo: form and text posts, cross-site requests.
+    // Apollo's own check would also refuse plain GET queries, which GraphQL over HTTP allows.
+    csrfPrevention: false,
     // main.ts owns shutdown order (sockets, Apollo, hub, database); Apollo must not re-raise the signal.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
@@ -126,7 +133,8 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
 
   app.use(
     '/graphql',
-    express.json({ limit: '256kb' }),
+    csrfGuard(),
+    express.json({ limit: config.http.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const viewer = await viewerFromRequest(req);

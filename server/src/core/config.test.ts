@@ -38,6 +38,7 @@ const BAD_VALUES: Record<ConfigVariable, readonly string[] | null> = {
   SUBSCRIPTION_MAX_QUEUED: ['1', 'many'],
   WS_MAX_SOCKETS_PER_USER: ['0', 'lots'],
   SUBSCRIPTION_EXECUTION: ['naive'],
+  HTTP_REQUEST_TIMEOUT_SECONDS: ['0', 'soon', '1.5', '3601'],
 };
 
 describe('configuration (environment variables)', () => {

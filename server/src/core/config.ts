@@ -27,6 +27,8 @@ const schema = z.object({
   WS_MAX_BUFFERED_BYTES: z.coerce.number({ message: 'must be a number of bytes' }).int().min(16_384).default(4 * 1024 * 1024),
   SUBSCRIPTION_MAX_QUEUED: z.coerce.number({ message: 'must be a whole number of events' }).int().min(10).default(5_000),
   WS_MAX_SOCKETS_PER_USER: z.coerce.number({ message: 'must be a whole number' }).int().min(1).default(20),
+  // Bounds how long a client may take to send one whole request (slow-loris); not how long the answer takes.
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number({ message: 'must be a whole number of seconds' }).int().min(1).max(3_600).default(30),
   // 'per-socket' is graphql-js's own path (one execution per subscriber per event), kept for the benchmark's before/after.
   SUBSCRIPTION_EXECUTION: z.enum(['shared', 'per-socket'], { message: 'use shared or per-socket' }).default('shared'),
 });
@@ -49,7 +51,21 @@ export type Config = Readonly<{
   eventRetentionDays: number;
   consoleDist: string | undefined;
   realtime: { maxBufferedBytes: number; maxQueuedEvents: number; maxSocketsPerUser: number; execution: 'shared' | 'per-socket' };
+  http: HttpLimits;
 }>;
+
+/** What one HTTP request may cost the server before GraphQL sees it. */
+export interface HttpLimits {
+  /** node:http's requestTimeout: the whole request (headers and body) must arrive within it, else 408. */
+  requestTimeoutMs: number;
+  /** node:http's headersTimeout: the headers must arrive within it (never more than requestTimeoutMs). */
+  headersTimeoutMs: number;
+  /** Largest JSON body on POST /graphql; larger ones are refused with 413. */
+  maxBodyBytes: number;
+}
+
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+export const MAX_BODY_BYTES = 256 * 1024;
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -91,6 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxQueuedEvents: e.SUBSCRIPTION_MAX_QUEUED,
       maxSocketsPerUser: e.WS_MAX_SOCKETS_PER_USER,
       execution: e.SUBSCRIPTION_EXECUTION,
+    },
+    http: {
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1_000,
+      headersTimeoutMs: Math.min(DEFAULT_HEADERS_TIMEOUT_MS, e.HTTP_REQUEST_TIMEOUT_SECONDS * 1_000),
+      maxBodyBytes: MAX_BODY_BYTES,
     },
   };
 }
