@@ -1,0 +1,103 @@
+import pg from 'pg';
+
+/**
+ * Historical rows for the board queries, written straight into the tables (history does not
+ * go through the outbox: it happened before the server watched). One entry per table; an
+ * entry whose tables do not exist yet is skipped and reported.
+ *
+ * Open incidents are recent class C ones (24 h deadline), so none is past its deadline: the
+ * alert engine must not start raising thousands of alerts in the middle of a fan-out run.
+ */
+export interface HistoryTable {
+  table: string;
+  module: string;
+  /** Tables that must exist (the module is built). */
+  requires: string[];
+  seed(client: pg.Client, rows: number): Promise<void>;
+}
+
+export const HISTORY: HistoryTable[] = [
+  {
+    table: 'incident',
+    module: 'incidents',
+    requires: ['incident'],
+    async seed(client, rows) {
+      const open = Math.max(1, Math.round(rows * 0.02));
+      await client.query(
+        `insert into incident (id, created_at, updated_at, version, title, description, incident_class, status, reported_at,
+           reporting_deadline, location, severity, acknowledged_at, resolved_at, closed_at)
+         select gen_random_uuid(), t, t, 1, 'Historical incident ' || g, 'Seeded for the benchmark', cls, st, t,
+           t + case cls when 'A' then interval '6 hours' when 'B' then interval '12 hours' else interval '24 hours' end,
+           'District ' || (g % 40), (array['LOW','MEDIUM','HIGH','CRITICAL'])[1 + g % 4],
+           case when st <> 'REPORTED' then t + interval '10 minutes' end,
+           case when st in ('RESOLVED', 'CLOSED') then t + interval '3 hours' end,
+           case when st = 'CLOSED' then t + interval '1 day' end
+         from (
+           select g,
+             case when g <= $2 then 'C' else (array['A','B','C'])[1 + g % 3] end as cls,
+             case when g <= $2 then (array['REPORTED','ACKNOWLEDGED','IN_PROGRESS'])[1 + g % 3]
+                  else (array['RESOLVED','CLOSED','CLOSED','CLOSED'])[1 + g % 4] end as st,
+             case when g <= $2 then now() - g * (interval '12 hours' / $2) else now() - interval '2 days' - g * interval '5 minutes' end as t
+           from generate_series(1, $1::int) g
+         ) h`,
+        [rows, open],
+      );
+    },
+  },
+  {
+    table: 'incident_timeline_entry',
+    module: 'incidents',
+    requires: ['incident', 'incident_timeline_entry'],
+    async seed(client, rows) {
+      await client.query(
+        `insert into incident_timeline_entry (incident_id, kind, at, actor_name, to_status)
+         select id, 'STATUS', reported_at, '', 'REPORTED' from incident where title like 'Historical incident %' limit $1`,
+        [rows],
+      );
+    },
+  },
+];
+
+export interface HistoryReport {
+  table: string;
+  module: string;
+  rows: number;
+  seconds?: number;
+  skipped?: string;
+}
+
+export async function seedHistory(databaseUrl: string, rows: number): Promise<HistoryReport[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const reports: HistoryReport[] = [];
+  try {
+    const { rows: existing } = await client.query<{ table_name: string }>(
+      `select table_name from information_schema.tables where table_schema = current_schema()`,
+    );
+    const tables = new Set(existing.map((r) => r.table_name));
+    for (const entry of HISTORY) {
+      const missing = entry.requires.filter((t) => !tables.has(t));
+      if (missing.length) {
+        reports.push({ table: entry.table, module: entry.module, rows: 0, skipped: `not built (no table ${missing.join(', ')})` });
+        continue;
+      }
+      const started = performance.now();
+      try {
+        await entry.seed(client, rows);
+        await client.query(`analyze ${entry.table}`);
+        const { rows: counted } = await client.query<{ n: string }>(`select count(*) as n from ${entry.table}`);
+        reports.push({
+          table: entry.table,
+          module: entry.module,
+          rows: Number(counted[0]!.n),
+          seconds: (performance.now() - started) / 1000,
+        });
+      } catch (error) {
+        reports.push({ table: entry.table, module: entry.module, rows: 0, skipped: `seeding failed: ${(error as Error).message}` });
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  return reports;
+}

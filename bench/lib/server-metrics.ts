@@ -1,0 +1,70 @@
+/** One scrape of a server's /metrics (Prometheus text), as name → value; quantiles as name{quantile="0.99"}. */
+export type Scrape = Map<string, number> & { at: number };
+
+export async function scrape(metricsUrl: string, options: { gc?: boolean } = {}): Promise<Scrape> {
+  const response = await fetch(options.gc ? `${metricsUrl}?gc=1` : metricsUrl);
+  if (!response.ok) throw new Error(`${metricsUrl}: HTTP ${response.status}`);
+  const values = new Map<string, number>() as Scrape;
+  values.at = performance.timeOrigin + performance.now();
+  for (const line of (await response.text()).split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const space = line.lastIndexOf(' ');
+    values.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  return values;
+}
+
+/** What a server did between two scrapes: CPU share, event-loop delay, memory at the end. */
+export interface ServerWindow {
+  /** CPU time over wall time: 1.0 is one core fully busy. */
+  cpuCores: number;
+  cpuSeconds: number;
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
+  rssMiB: number;
+  heapUsedMiB: number;
+  socketsOpen: number | undefined;
+  /** Shared-execution runs in the window (our server only). */
+  executions: number | undefined;
+}
+
+const MiB = 1024 * 1024;
+
+export function serverWindow(before: Scrape, after: Scrape): ServerWindow {
+  const cpu = (s: Scrape) => (s.get('process_cpu_user_seconds_total') ?? 0) + (s.get('process_cpu_system_seconds_total') ?? 0);
+  const cpuSeconds = cpu(after) - cpu(before);
+  const wall = (after.at - before.at) / 1000;
+  const ms = (name: string) => round((after.get(name) ?? 0) * 1000, 2);
+  return {
+    cpuCores: round(cpuSeconds / wall, 3),
+    cpuSeconds: round(cpuSeconds, 3),
+    // The delay histogram restarts at every scrape, so `after` covers exactly this window.
+    eventLoopDelayMs: {
+      p50: ms('nodejs_eventloop_delay_seconds{quantile="0.5"}'),
+      p99: ms('nodejs_eventloop_delay_seconds{quantile="0.99"}'),
+      max: ms('nodejs_eventloop_delay_seconds{quantile="1"}'),
+    },
+    rssMiB: round((after.get('process_resident_memory_bytes') ?? 0) / MiB, 1),
+    heapUsedMiB: round((after.get('nodejs_heap_used_bytes') ?? 0) / MiB, 1),
+    socketsOpen: after.get('cc_ws_sockets_open') ?? after.get('bench_ws_sockets_open'),
+    executions: after.has('cc_subscription_executions_total')
+      ? (after.get('cc_subscription_executions_total') ?? 0) - (before.get('cc_subscription_executions_total') ?? 0)
+      : undefined,
+  };
+}
+
+/** Memory one idle connection costs, from two scrapes taken after a full GC. */
+export function memoryPerConnection(before: Scrape, after: Scrape, connections: number) {
+  const delta = (name: string) => ((after.get(name) ?? 0) - (before.get(name) ?? 0)) / connections / 1024;
+  return {
+    connections,
+    gcForced: after.get('nodejs_gc_forced') === 1,
+    heapKiB: round(delta('nodejs_heap_used_bytes'), 2),
+    externalKiB: round(delta('nodejs_external_memory_bytes'), 2),
+    rssKiB: round(delta('process_resident_memory_bytes'), 2),
+  };
+}
+
+export function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

@@ -1,0 +1,42 @@
+import type { FanoutResult } from '../load/fanout';
+import { runLoadProcess } from '../lib/processes';
+import { WORKLOADS } from '../lib/workloads';
+import type { BenchContext } from './context';
+import { fanoutParams } from './fanout';
+
+export interface ThroughputScenario {
+  workloads: { name: string; label: string; notBuilt?: string; result?: FanoutResult }[];
+}
+
+/**
+ * Sustained mutations per second with subscribers attached: the rate is raised step by step
+ * until commit → delivery p99 passes the threshold, sampling PostgreSQL's lock waits (every
+ * committing transaction NOTIFYs, and NOTIFY serialises commits; the outbox lock too).
+ */
+export async function throughputScenario(ctx: BenchContext): Promise<ThroughputScenario> {
+  const { throughput: plan } = ctx.plan;
+  const workloads: ThroughputScenario['workloads'] = [];
+  for (const workload of WORKLOADS) {
+    const notBuilt =
+      workload.notBuilt ??
+      (workload.mutation && !ctx.schema.mutation.has(workload.mutation) ? `no ${workload.mutation} mutation in the schema yet` : undefined);
+    if (notBuilt) {
+      workloads.push({ name: workload.name, label: workload.label, notBuilt });
+      continue;
+    }
+    ctx.log(`throughput: ${workload.label}, ${plan.subscribers} subscribers, until p99 > ${plan.thresholdMs} ms`);
+    const result = await runLoadProcess<FanoutResult>(
+      'fanout',
+      fanoutParams(ctx, { name: 'ours', protocol: 'graphql-transport-ws' }, ctx.main, {
+        subscribers: plan.subscribers,
+        steps: plan.rates.map((rate) => ({ rate, seconds: plan.seconds })),
+        warmupSeconds: plan.warmupSeconds,
+        stopAboveP99Ms: plan.thresholdMs,
+        workload: workload.name,
+        databaseUrl: ctx.databaseUrl,
+      }),
+    );
+    workloads.push({ name: workload.name, label: workload.label, result });
+  }
+  return { workloads };
+}
