@@ -1,18 +1,12 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DriverException, OptimisticLockError, ValidationError as OrmValidationError } from '@mikro-orm/core';
 import { isErrorCode } from '@cc/shared';
+import { isUnavailable } from '../database/unavailable';
 import type { Logger } from '../logger';
 
 /** Codes graphql-js and Apollo give for malformed requests; passed through as they are. */
 const PROTOCOL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
-/** PostgreSQL SQLSTATE classes: 08 connection, 57P0x shutdown, 53 resources. */
-function isUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string } | undefined;
-  if (!e) return false;
-  if (typeof e.code === 'string' && (/^08/.test(e.code) || /^57P0/.test(e.code) || /^53/.test(e.code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(e.code))) return true;
-  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/i.test(e.message ?? '');
-}
 
 function classify(original: unknown): { code: string; message: string; extensions?: Record<string, unknown> } | undefined {
   if (original instanceof OptimisticLockError) {

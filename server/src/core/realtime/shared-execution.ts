@@ -11,6 +11,8 @@ import {
   type ExecutionResult,
 } from 'graphql';
 import type { Context } from '../context';
+import { isUnavailable } from '../database/unavailable';
+import { domainError } from '../errors';
 import type { EventRecord } from './topics';
 
 /** The argument every subscription takes to resume; it does not change what an event looks like. */
@@ -22,6 +24,9 @@ const serialized = new WeakMap<object, string>();
 export function sharedJsonOf(result: unknown): string | undefined {
   return typeof result === 'object' && result !== null ? serialized.get(result) : undefined;
 }
+
+/** Waits before re-running an event whose re-read met an unreachable database. */
+const RETRY_DELAYS_MS = [200, 1_000, 3_000];
 
 /** How many recent executions a group remembers, so members a little behind reuse them. */
 const MEMO_SIZE = 256;
@@ -90,7 +95,15 @@ export class SharedSubscriptions {
             release();
             return { done: true, value: undefined };
           }
-          const result = await this.executeOnce(group, step.value, args, template);
+          let result: ExecutionResult | null;
+          try {
+            result = await this.executeOnce(group, step.value, args, template);
+          } catch (error) {
+            // for-await does not call return() when next() throws: close the source here.
+            release();
+            await iterator.return?.();
+            throw error;
+          }
           if (result) return { done: false, value: result };
         }
       },
@@ -115,13 +128,14 @@ export class SharedSubscriptions {
       return cached;
     }
     this.stats.executions++;
-    const running = Promise.resolve(
-      execute({ ...args, rootValue: event, contextValue: this.contextForEvent(template) }),
-    ).then((result) => {
+    const run = () => Promise.resolve(execute({ ...args, rootValue: event, contextValue: this.contextForEvent(template) }));
+    const running = retryWhileUnavailable(run).then((result) => {
       if (isSkipped(result)) return null;
       if (!result.errors) serialized.set(result, JSON.stringify(result));
       return result;
     });
+    // A failure is not remembered: the next member (or the resumed one) executes afresh.
+    running.catch(() => group.memo.delete(event.position));
     group.memo.set(event.position, running);
     if (group.memo.size > MEMO_SIZE) group.memo.delete(group.memo.keys().next().value as bigint);
     return running;
@@ -147,6 +161,29 @@ export class SharedSubscriptions {
       this.stats.groups = this.groups.size;
     }
   }
+}
+
+/**
+ * Runs an event's execution again while the database is unreachable. If it still is, the
+ * subscription ends with UNAVAILABLE instead of delivering an error in place of the change:
+ * the console resumes after its last position and the event is replayed, not lost.
+ */
+async function retryWhileUnavailable(run: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
+  let result = await run();
+  for (const delay of RETRY_DELAYS_MS) {
+    if (!hasUnavailableError(result)) return result;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    result = await run();
+  }
+  if (!hasUnavailableError(result)) return result;
+  throw domainError('UNAVAILABLE', 'The database could not be read for this update. Reconnecting resumes from the last update received.', {
+    reason: 'realtime/read_failed',
+    retryable: true,
+  });
+}
+
+function hasUnavailableError(result: ExecutionResult): boolean {
+  return result.errors?.some((error) => isUnavailable(error.originalError)) ?? false;
 }
 
 /** A subscription whose root field resolved to null (not visible to this scope) sends nothing. */
