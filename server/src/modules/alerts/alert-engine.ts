@@ -65,7 +65,7 @@ interface RuleState {
  * standing alerts, so the second of two evaluations finds nothing to do. The partial unique
  * index on (rule_id, dedupe_key) is the backstop: a double raise cannot commit. Every alert
  * change is written through the unit of work, with its outbox event, so it reaches every
- * replica's subscribers once (ADR 0005).
+ * replica's subscribers once (ADR 0008).
  */
 export class AlertEngine {
   private readonly rules = new Map<string, AlertRuleDefinition>();
