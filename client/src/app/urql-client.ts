@@ -1,6 +1,7 @@
 import { cacheExchange, type UpdatesConfig } from '@urql/exchange-graphcache';
 import { Client, fetchExchange, subscriptionExchange } from '@urql/vue';
 import { LivePositionDocument } from '@cc/shared/operations';
+import { adminCacheKeys, adminCacheUpdates } from '../features/admin/cache-updates';
 import { incidentCacheUpdates } from '../features/incidents/cache-updates';
 import { beginCatchUp } from './connection-state';
 import { registerResumable } from './live-positions';
@@ -36,8 +37,9 @@ export const urqlClient = new Client({
         Viewer: (viewer) => (viewer['userId'] as string | undefined) ?? null,
         // A change is an event wrapping an incident, not an entity of its own.
         IncidentChange: () => null,
+        ...adminCacheKeys,
       },
-      updates: mergeUpdates(incidentCacheUpdates),
+      updates: mergeUpdates(incidentCacheUpdates, adminCacheUpdates),
     }),
     subscriptionExchange({ forwardSubscription: resumableForwarder(realtimeClient, (topic) => void beginCatchUp([topic], fetchLivePosition)) }),
     fetchExchange,
