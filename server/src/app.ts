@@ -57,6 +57,8 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
     hub.prune(config.eventRetentionDays).catch((error: unknown) => logger.warn({ err: error }, 'event pruning failed'));
   }, 3_600_000);
   retention.unref();
+  // Alert rules run on the hub's events and on the clock, on every replica (the engine makes that exactly once).
+  await modules.alerts.engine.start({ orm, hub, clock, logger });
 
   const schema = await buildGraphQLSchema(modules.resolvers);
   const rules = validationRules(DEFAULT_QUERY_LIMITS, production);
@@ -193,6 +195,7 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
       clearInterval(retention);
       await ws.close();
       await apollo.stop();
+      await modules.alerts.engine.stop();
       await hub.stop();
       await orm.close();
     },
