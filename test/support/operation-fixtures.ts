@@ -117,6 +117,78 @@ async function newAlert(env: FixtureEnv): Promise<{ id: string }> {
   }
 }
 
+// dispatch: every fixture that changes a vehicle or an order makes its own, so repeated calls
+// (every role, both transports) never run the seeded fleet out of standby vehicles.
+let plateCounter = 0;
+const plateRun = String.fromCharCode(65 + Math.floor(Math.random() * 26));
+
+/** A plate no other fixture of this run uses, e.g. 京FQ0007. */
+function uniquePlate(): string {
+  return `京F${plateRun}${String(++plateCounter).padStart(4, '0')}`;
+}
+
+async function firstCompany(env: FixtureEnv): Promise<{ id: string; version: number }> {
+  const { standbyBoard } = await env.setup<{ standbyBoard: { companies: { id: string; version: number }[] } }>(
+    '{ standbyBoard { companies { id version } } }',
+  );
+  return standbyBoard.companies[0]!;
+}
+
+async function newVehicle(env: FixtureEnv): Promise<{ id: string; version: number }> {
+  const { createVehicle } = await env.setup<{ createVehicle: { id: string; version: number } }>(
+    'mutation($input: CreateVehicleInput!) { createVehicle(input: $input) { id version } }',
+    {
+      input: {
+        companyId: (await firstCompany(env)).id,
+        plate: uniquePlate(),
+        vehicleType: 'BOX_TRUCK',
+        capacityTonnes: 5,
+        driverName: '测试驾驶员',
+        driverPhone: '139 0000 0000',
+        conditionCheckedOn: new Date().toISOString().slice(0, 10),
+      },
+    },
+  );
+  return createVehicle;
+}
+
+const ORDER_INPUT = {
+  cargoKind: 'EPIDEMIC_SUPPLIES',
+  cargoDescription: '医用口罩（测试）',
+  cargoAmount: 2,
+  cargoUnit: 'TONNES',
+  origin: '县应急物资储备库',
+  destination: '城关交通检疫点',
+};
+
+/** An OPEN order; raised for a member unit when given one (a liaison of that unit sees it). */
+async function newOrder(env: FixtureEnv, requestingUnitId?: string | null): Promise<{ id: string; version: number }> {
+  const { createDispatchOrder } = await env.setup<{ createDispatchOrder: { id: string; version: number } }>(
+    'mutation($input: CreateDispatchOrderInput!) { createDispatchOrder(input: $input) { id version } }',
+    { input: { ...ORDER_INPUT, ...(requestingUnitId ? { requestingUnitId } : { requestingGroup: 'LOGISTICS' }) } },
+  );
+  return createDispatchOrder;
+}
+
+/** An order moved on to `stage` with one fresh vehicle on it. */
+async function orderAt(
+  env: FixtureEnv,
+  stage: 'ASSIGNED' | 'DEPARTED' | 'ARRIVED' | 'COMPLETED',
+): Promise<{ orderId: string; vehicleId: string }> {
+  const order = await newOrder(env);
+  const vehicle = await newVehicle(env);
+  await env.setup('mutation($input: AssignVehiclesInput!) { assignVehicles(input: $input) { id } }', {
+    input: { orderId: order.id, vehicleIds: [vehicle.id] },
+  });
+  const steps = ['markOrderDeparted', 'markOrderArrived', 'completeDispatchOrder'].slice(
+    0,
+    ['ASSIGNED', 'DEPARTED', 'ARRIVED', 'COMPLETED'].indexOf(stage),
+  );
+  for (const step of steps)
+    await env.setup(`mutation($input: DispatchOrderStepInput!) { ${step}(input: $input) { id } }`, { input: { orderId: order.id } });
+  return { orderId: order.id, vehicleId: vehicle.id };
+}
+
 export const OPERATION_FIXTURES: Record<string, OperationFixture> = {
   // identity: signing in, one's own account
   me: () => ({}),
@@ -198,4 +270,55 @@ export const OPERATION_FIXTURES: Record<string, OperationFixture> = {
   // Sets the default again: a real, audited change that leaves the rule as it was.
   updateAlertRule: () => ({ input: { ruleId: 'incident-unacknowledged', thresholds: [{ key: 'minutes', value: 15 }] } }),
   leaderDashboard: () => ({}),
+
+  // dispatch (运输调配)
+  standbyBoard: () => ({}),
+  vehicle: async (env) => ({ id: (await newVehicle(env)).id }),
+  vehicleHistory: async (env) => ({ vehicleId: (await newVehicle(env)).id }),
+  dispatchOrders: () => ({}),
+  dispatchOrder: async (env) => ({ id: (await newOrder(env)).id }),
+  dispatchFigures: () => ({}),
+  vehicleChanged: () => ({}),
+  dispatchOrderChanged: () => ({}),
+  suggestVehicles: async (env) => ({ orderId: (await newOrder(env)).id }),
+  createDispatchOrder: () => ({ input: { ...ORDER_INPUT, urgent: true, requestingGroup: 'LOGISTICS' } }),
+  assignVehicles: async (env) => {
+    const [order, vehicle] = await Promise.all([newOrder(env), newVehicle(env)]);
+    return { input: { orderId: order.id, vehicleIds: [vehicle.id], expectedVersion: order.version } };
+  },
+  markOrderDeparted: async (env) => ({ input: { orderId: (await orderAt(env, 'ASSIGNED')).orderId } }),
+  markOrderArrived: async (env) => ({ input: { orderId: (await orderAt(env, 'DEPARTED')).orderId } }),
+  completeDispatchOrder: async (env) => ({ input: { orderId: (await orderAt(env, 'ARRIVED')).orderId } }),
+  cancelDispatchOrder: async (env) => ({ input: { orderId: (await orderAt(env, 'ASSIGNED')).orderId, reason: '需求已取消（测试）' } }),
+  // A vehicle back from a completed job (RETURNING) goes back on standby.
+  releaseVehicle: async (env) => ({ input: { vehicleId: (await orderAt(env, 'COMPLETED')).vehicleId } }),
+  changeVehicleStatus: async (env) => {
+    const vehicle = await newVehicle(env);
+    return { input: { vehicleId: vehicle.id, status: 'MAINTENANCE', note: '例行保养（测试）', expectedVersion: vehicle.version } };
+  },
+  createVehicle: async (env) => ({
+    input: {
+      companyId: (await firstCompany(env)).id,
+      plate: uniquePlate(),
+      vehicleType: 'REFRIGERATED_TRUCK',
+      capacityTonnes: 4,
+      driverName: '测试驾驶员',
+      driverPhone: '138 0000 0000',
+      conditionCheckedOn: new Date().toISOString().slice(0, 10),
+    },
+  }),
+  updateVehicle: async (env) => {
+    const vehicle = await newVehicle(env);
+    return { input: { id: vehicle.id, expectedVersion: vehicle.version, driverPhone: '137 0000 0000' } };
+  },
+  // Sets the plan-3 quota and the default floor again: audited, and it leaves them as they were.
+  updateCompanyQuota: async (env) => ({ input: { companyId: (await firstCompany(env)).id, standbyQuota: 5 } }),
+  updateFleetReadyFloor: () => ({ readyFloor: 10 }),
+  requestTransport: () => ({ input: { ...ORDER_INPUT, cargoKind: 'PRODUCTION_MATERIALS', cargoDescription: '春耕化肥（测试）' } }),
+  // An order of the liaison's own unit (AGRICULTURE) with no vehicle on it yet may be withdrawn.
+  cancelTransportRequest: async (env) => ({
+    input: { orderId: (await newOrder(env, env.actor?.unitId ?? env.unitId('AGRICULTURE'))).id, reason: '已自行解决（测试）' },
+  }),
+  myTransportRequests: () => ({}),
+  myTransportRequest: async (env) => ({ id: (await newOrder(env, env.actor?.unitId ?? env.unitId('AGRICULTURE'))).id }),
 };

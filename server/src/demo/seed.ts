@@ -6,6 +6,7 @@ import { seedIncidentsDemo } from '../modules/incidents/incident.demo';
 import { MemberUnit } from '../modules/identity/member-unit.entity';
 import { hashPassword } from '../modules/identity/password';
 import { User } from '../modules/identity/user.entity';
+import { seedDispatchDemo } from '../modules/dispatch/dispatch.demo';
 import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-users';
 
 const HOUR = 3_600_000;
@@ -56,6 +57,9 @@ export async function seedDemo(em: EntityManager, logger: Logger, now = new Date
   await em.flush();
   const leader = await em.findOneOrFail(User, { username: 'leader' });
   await seedIncidentsDemo(em, { id: leader.id, displayName: leader.displayName });
+  const dispatcher = await em.findOneOrFail(User, { username: 'dispatcher' });
+  const checkpointIncident = await em.findOne(Incident, { title: incidents[0].title });
+  await seedDispatchDemo(em, { dispatcher, liaisonUnitId: units.get('AGRICULTURE')!.id, incidentId: checkpointIncident?.id ?? null }, now);
   logger.info({ users: DEMO_USERS.length }, 'demo data seeded');
   return true;
 }

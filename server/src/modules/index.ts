@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { EntitySchema } from '@mikro-orm/core';
 import { createAlertsModule } from './alerts';
 import { createAuditModule } from './audit';
+import { createDispatchModule } from './dispatch';
 import { createIdentityModule } from './identity';
 import { createIncidentsModule } from './incidents';
 import { createLeaderModule } from './leader';
@@ -18,13 +19,15 @@ export function createModules(options: ModuleOptions) {
   const identity = createIdentityModule({ sessionTtlMs: options.sessionTtlMs });
   const incidents = createIncidentsModule({ people: identity.users });
   const audit = createAuditModule({ people: identity.users });
+  const dispatch = createDispatchModule({ incidents: incidents.service, units: identity.units });
   const alerts = createAlertsModule({ people: identity.users, incidents: incidents.service });
   const leader = createLeaderModule({ incidents: incidents.service, alerts: alerts.service });
-  const all: { entities: readonly unknown[]; resolvers: readonly object[] }[] = [identity, incidents, audit, alerts, leader];
+  const all: { entities: readonly unknown[]; resolvers: readonly object[] }[] = [identity, incidents, audit, dispatch, alerts, leader];
   return {
     identity,
     incidents,
     audit,
+    dispatch,
     alerts,
     leader,
     entities: all.flatMap((m) => m.entities) as EntitySchema[],

@@ -1,13 +1,5 @@
 /** Vehicle states of the standby board (运输调配小组). */
-export const VEHICLE_STATUSES = [
-  'STANDBY',
-  'ASSIGNED',
-  'EN_ROUTE',
-  'ON_SITE',
-  'RETURNING',
-  'MAINTENANCE',
-  'OFF_DUTY',
-] as const;
+export const VEHICLE_STATUSES = ['STANDBY', 'ASSIGNED', 'EN_ROUTE', 'ON_SITE', 'RETURNING', 'MAINTENANCE', 'OFF_DUTY'] as const;
 export type VehicleStatus = (typeof VEHICLE_STATUSES)[number];
 
 /** Which status changes a vehicle may make; anything else is refused. */
@@ -51,3 +43,56 @@ export const GREEN_CHANNEL_CARGO: readonly CargoKind[] = ['EPIDEMIC_SUPPLIES', '
 export function isGreenChannel(cargo: CargoKind): boolean {
   return GREEN_CHANNEL_CARGO.includes(cargo);
 }
+
+/** Kinds of vehicle the three companies keep; which cargo each can carry is below. */
+export const VEHICLE_TYPES = ['TRUCK', 'BOX_TRUCK', 'REFRIGERATED_TRUCK', 'TANKER', 'PASSENGER'] as const;
+export type VehicleType = (typeof VEHICLE_TYPES)[number];
+
+/** Vehicle types fit for each cargo kind: fuel needs a tanker, a medical transfer (送诊) a passenger vehicle. */
+export const CARGO_VEHICLE_TYPES: Readonly<Record<CargoKind, readonly VehicleType[]>> = {
+  EPIDEMIC_SUPPLIES: ['BOX_TRUCK', 'REFRIGERATED_TRUCK', 'TRUCK'],
+  DAILY_NECESSITIES: ['BOX_TRUCK', 'REFRIGERATED_TRUCK', 'TRUCK'],
+  COAL: ['TRUCK'],
+  FUEL: ['TANKER'],
+  PRODUCTION_MATERIALS: ['TRUCK', 'BOX_TRUCK'],
+  MEDICAL_TRANSFER: ['PASSENGER'],
+  CHECKPOINT_REPLENISHMENT: ['BOX_TRUCK', 'TRUCK', 'PASSENGER'],
+};
+
+export function vehicleFitsCargo(type: VehicleType, cargo: CargoKind): boolean {
+  return CARGO_VEHICLE_TYPES[cargo].includes(type);
+}
+
+/** How a cargo amount is counted; only tonnes are checked against a vehicle's capacity. */
+export const CARGO_UNITS = ['TONNES', 'PIECES', 'PERSONS'] as const;
+export type CargoUnit = (typeof CARGO_UNITS)[number];
+
+/** A vehicle on a job: it holds an active assignment and cannot take another. */
+export const VEHICLE_BUSY_STATUSES: readonly VehicleStatus[] = ['ASSIGNED', 'EN_ROUTE', 'ON_SITE', 'RETURNING'];
+/** Statuses a dispatcher sets by hand (repairs, rest); the job statuses follow the dispatch order. */
+export const VEHICLE_MANUAL_STATUSES: readonly VehicleStatus[] = ['STANDBY', 'MAINTENANCE', 'OFF_DUTY'];
+
+/** Below this many STANDBY vehicles across all companies the leader on duty is alerted (configurable). */
+export const DEFAULT_FLEET_READY_FLOOR = 10;
+
+/** 调度单 lifecycle: REQUESTED by a unit, OPEN when HQ raised it, then assigned, departed, arrived, completed. */
+export const DISPATCH_ORDER_STATUSES = ['REQUESTED', 'OPEN', 'ASSIGNED', 'DEPARTED', 'ARRIVED', 'COMPLETED', 'CANCELLED'] as const;
+export type DispatchOrderStatus = (typeof DISPATCH_ORDER_STATUSES)[number];
+
+/** ASSIGNED → OPEN happens when the last vehicle is released before departure. */
+export const DISPATCH_ORDER_TRANSITIONS: Readonly<Record<DispatchOrderStatus, readonly DispatchOrderStatus[]>> = {
+  REQUESTED: ['ASSIGNED', 'CANCELLED'],
+  OPEN: ['ASSIGNED', 'CANCELLED'],
+  ASSIGNED: ['DEPARTED', 'OPEN', 'CANCELLED'],
+  DEPARTED: ['ARRIVED', 'CANCELLED'],
+  ARRIVED: ['COMPLETED'],
+  COMPLETED: [],
+  CANCELLED: [],
+};
+
+export function canMoveDispatchOrder(from: DispatchOrderStatus, to: DispatchOrderStatus): boolean {
+  return DISPATCH_ORDER_TRANSITIONS[from].includes(to);
+}
+
+/** Orders that still need the dispatcher's attention (the board's job list). */
+export const DISPATCH_ORDER_ACTIVE_STATUSES: readonly DispatchOrderStatus[] = ['REQUESTED', 'OPEN', 'ASSIGNED', 'DEPARTED', 'ARRIVED'];
