@@ -1,4 +1,4 @@
-import { Van } from '@element-plus/icons-vue';
+import { DataAnalysis, Van } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const dispatchRoutes: RouteRecordRaw[] = [
@@ -6,11 +6,16 @@ export const dispatchRoutes: RouteRecordRaw[] = [
     path: '/dispatch',
     name: 'dispatch',
     component: () => import('./routes/DispatchBoard.vue'),
+    meta: { access: { operation: 'standbyBoard' }, titleKey: 'dispatch.board.title', nav: { section: 'TRANSPORT', order: 10, icon: Van } },
+  },
+  {
+    path: '/dispatch/figures',
+    name: 'dispatch-figures',
+    component: () => import('./routes/DispatchFigures.vue'),
     meta: {
-      // Gated by role until the module's operations are in the policy table; then use { operation }.
-      access: { roles: ['DISPATCHER', 'LEADER'] },
-      titleKey: 'dispatch.title',
-      nav: { section: 'TRANSPORT', order: 10, icon: Van },
+      access: { operation: 'dispatchFigures' },
+      titleKey: 'dispatch.figures.title',
+      nav: { section: 'TRANSPORT', order: 20, icon: DataAnalysis },
     },
   },
 ];

@@ -1,0 +1,57 @@
+import { useQuery } from '@urql/vue';
+import { computed, onScopeDispose, ref, watch } from 'vue';
+import { StandbyBoardDocument, VehicleChangedDocument } from '@cc/shared/operations';
+import { useLiveSubscription } from '../../../app/use-live-subscription';
+
+/** How long a vehicle that just changed stays highlighted. */
+const FRESH_FOR_MS = 4_000;
+
+/**
+ * The standby board: every vehicle by company with its readiness, kept live by `vehicleChanged`
+ * (graphcache updates the vehicle and the readiness counts in place; nothing is refetched).
+ */
+export function useStandbyBoard() {
+  const live = useLiveSubscription({
+    query: VehicleChangedDocument,
+    reload: async () => {
+      await board.executeQuery({ requestPolicy: 'network-only' });
+    },
+  });
+
+  const board = useQuery({
+    query: StandbyBoardDocument,
+    // Only once the resume position is known: events between the two are replayed, not lost.
+    pause: () => !live.ready.value,
+  });
+
+  const companies = computed(() => board.data.value?.standbyBoard.companies ?? []);
+  const readiness = computed(() => board.data.value?.standbyBoard.readiness ?? null);
+  const readinessOf = (companyId: string) => readiness.value?.companies.find((c) => c.id === companyId) ?? null;
+
+  /** Vehicles that changed live in the last few seconds, for a brief highlight. */
+  const fresh = ref(new Set<string>());
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  watch(live.data, (event) => {
+    const id = event?.vehicleChanged?.vehicle.id;
+    if (!id) return;
+    fresh.value = new Set(fresh.value).add(id);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      const next = new Set(fresh.value);
+      next.delete(id);
+      fresh.value = next;
+    }, FRESH_FOR_MS);
+    timers.add(timer);
+  });
+  onScopeDispose(() => timers.forEach(clearTimeout));
+
+  return {
+    companies,
+    readiness,
+    readinessOf,
+    fresh,
+    fetching: board.fetching,
+    error: board.error,
+    refresh: () => board.executeQuery({ requestPolicy: 'network-only' }),
+  };
+}
