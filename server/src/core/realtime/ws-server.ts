@@ -151,8 +151,9 @@ export function attachWebSocketServer(options: WsServerOptions) {
       return args;
     },
     ...(options.sharedExecution === false ? {} : { subscribe: options.shared.subscribe }),
+    // The result itself, not graphql-ws's copy of it: the shared JSON is found by the result object.
     onNext: (_ctx, _id, _payload, _args, result) =>
-      result.errors ? { ...result, errors: options.formatErrors(result.errors) as GraphQLError[] } : undefined,
+      result.errors ? { ...result, errors: options.formatErrors(result.errors) as GraphQLError[] } : result,
     onError: (_ctx, _id, _payload, errors) => options.formatErrors(errors) as GraphQLError[],
   });
 
