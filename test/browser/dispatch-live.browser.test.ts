@@ -154,9 +154,62 @@ describe('the standby board in real browsers', () => {
     await second.page.keyboard.press('Escape');
   });
 
-  it('the board has no serious accessibility violations', async () => {
-    const view = opened.at(-1)!;
+  it('a unit liaison files a request in the browser; HQ’s queue shows it live, and the liaison sees vehicles assigned live', async () => {
+    const liaison = await openConsole(browser, t.url);
+    opened.push(liaison);
+    await signIn(liaison.page, 'liaison');
+    await liaison.page.waitForURL(/\/dispatch\/requests$/);
+    await waitForConnectionState(liaison.page, 'live');
+    const dispatcher = opened[0]!;
+
+    await liaison.page.getByTestId('new-request').click();
+    const dialog = liaison.page.getByTestId('request-dialog');
+    await dialog.locator('#request-origin').fill('县农资公司仓库');
+    await dialog.locator('#request-destination').fill('城西乡农资站');
+    await dialog.getByTestId('request-submit').click();
+    const row = liaison.page.locator('[data-testid="request-row"]').first();
+    await row.waitFor();
+    const number = (await row.getAttribute('data-order-number'))!;
+    await expect(row.getAttribute('data-status')).resolves.toBe('REQUESTED');
+
+    await dispatcher.page
+      .locator(`[data-testid="order-card"][data-order-number="${number}"][data-status="REQUESTED"]`)
+      .waitFor({ timeout: 10_000 });
+
+    const cookie = await t.login('dispatcher');
+    const { data } = await t.gql<{
+      dispatchOrders: { id: string; number: string }[];
+      standbyBoard: { companies: { vehicles: { id: string; status: string; vehicleType: string }[] }[] };
+    }>(
+      '{ dispatchOrders(status: [REQUESTED]) { id number } standbyBoard { companies { vehicles { id status vehicleType } } } }',
+      {},
+      cookie,
+    );
+    const order = data!.dispatchOrders.find((o) => o.number === number)!;
+    const truck = data!.standbyBoard.companies.flatMap((c) => c.vehicles).find((v) => v.status === 'STANDBY' && v.vehicleType === 'TRUCK')!;
+    const assigned = await t.gql(
+      'mutation($input: AssignVehiclesInput!) { assignVehicles(input: $input) { id } }',
+      { input: { orderId: order.id, vehicleIds: [truck.id] } },
+      cookie,
+    );
+    expect(assigned.errors).toBeUndefined();
+    await liaison.page
+      .locator(`[data-testid="request-row"][data-order-number="${number}"][data-status="ASSIGNED"]`)
+      .waitFor({ timeout: 10_000 });
+    expectNoSeriousViolations(await seriousAccessibilityViolations(liaison.page));
+    expect(liaison.problems).toEqual([]);
+  });
+
+  it('the board and the figures page have no serious accessibility violations, in zh-CN and in en', async () => {
+    const view = opened[0]!;
     expectNoSeriousViolations(await seriousAccessibilityViolations(view.page));
-    await view.page.screenshot({ path: '/tmp/dispatch-board.png', fullPage: true });
+    await view.page.goto(`${t.url}/dispatch/figures`);
+    await view.page.getByTestId('chart-utilisation').locator('canvas').waitFor();
+    await expect(view.page.locator('h1').textContent()).resolves.toContain('调度统计');
+    expectNoSeriousViolations(await seriousAccessibilityViolations(view.page));
+    await view.page.getByRole('button', { name: 'English' }).click();
+    await expect(view.page.locator('h1').textContent()).resolves.toContain('Dispatch figures');
+    expectNoSeriousViolations(await seriousAccessibilityViolations(view.page));
+    expect(view.problems).toEqual([]);
   });
 });

@@ -58,6 +58,25 @@ export function placeDispatchOrder(cache: Cache, order: Placed): void {
   }
 }
 
+/**
+ * A unit liaison's own list (`myTransportRequests`, newest first): the server streams a liaison
+ * only their unit's orders, so any order arriving here that is not listed yet belongs at the top.
+ */
+function placeOwnRequest(cache: Cache, order: Placed): void {
+  const key = cache.keyOfEntity({ __typename: 'DispatchOrder', id: order.id });
+  if (!key) return;
+  for (const field of cache.inspectFields('Query')) {
+    if (field.fieldName !== 'myTransportRequests') continue;
+    const list = cache.resolve('Query', field.fieldKey);
+    if (!Array.isArray(list)) continue;
+    const keys = list.filter((k): k is string => typeof k === 'string');
+    if (keys.includes(key)) continue;
+    let index = keys.findIndex((k) => Date.parse(String(cache.resolve(k, 'createdAt'))) < Date.parse(order.createdAt));
+    if (index < 0) index = keys.length;
+    cache.link('Query', field.fieldName, field.arguments ?? {}, [...keys.slice(0, index), key, ...keys.slice(index)]);
+  }
+}
+
 /** A vehicle that joined the fleet goes into its company's list on the board. */
 function placeNewVehicle(cache: Cache, vehicle: { id: string; companyId: string; plate: string }): void {
   const company = cache.keyOfEntity({ __typename: 'TransportCompany', id: vehicle.companyId });
@@ -101,7 +120,9 @@ export const dispatchCacheUpdates: UpdatesConfig = {
   Subscription: {
     dispatchOrderChanged(result, _args, cache) {
       const change = (result as DispatchOrderChangedSubscription).dispatchOrderChanged;
-      if (change) placeDispatchOrder(cache, change.order);
+      if (!change) return;
+      placeDispatchOrder(cache, change.order);
+      if (change.order.requestingUnitId) placeOwnRequest(cache, change.order);
     },
     vehicleChanged(result, _args, cache) {
       const change = (result as VehicleChangedSubscription).vehicleChanged;
@@ -116,5 +137,9 @@ export const dispatchCacheUpdates: UpdatesConfig = {
     markOrderArrived: placeFrom('markOrderArrived'),
     completeDispatchOrder: placeFrom('completeDispatchOrder'),
     cancelDispatchOrder: placeFrom('cancelDispatchOrder'),
+    requestTransport(result, _args, cache) {
+      const order = (result as OrderResult)['requestTransport'];
+      if (order) placeOwnRequest(cache, order);
+    },
   },
 };

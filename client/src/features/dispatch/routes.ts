@@ -1,4 +1,4 @@
-import { DataAnalysis, Van } from '@element-plus/icons-vue';
+import { DataAnalysis, Position, Van } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const dispatchRoutes: RouteRecordRaw[] = [
@@ -16,6 +16,16 @@ export const dispatchRoutes: RouteRecordRaw[] = [
       access: { operation: 'dispatchFigures' },
       titleKey: 'dispatch.figures.title',
       nav: { section: 'TRANSPORT', order: 20, icon: DataAnalysis },
+    },
+  },
+  {
+    path: '/dispatch/requests',
+    name: 'transport-requests',
+    component: () => import('./routes/MyTransportRequests.vue'),
+    meta: {
+      access: { operation: 'myTransportRequests' },
+      titleKey: 'dispatch.requests.title',
+      nav: { section: 'TRANSPORT', order: 30, icon: Position },
     },
   },
 ];

@@ -140,6 +140,21 @@ export default {
     released: 'back {time}',
     onJob: 'on the job',
   },
+  requests: {
+    title: 'Our transport requests',
+    subtitle: 'Your unit asks HQ for transport; the transport group assigns vehicles',
+    new: 'Request transport',
+    submit: 'Submit request',
+    filed: 'Request {number} filed',
+    withdraw: 'Withdraw',
+    empty: 'Your unit has no transport requests',
+    columns: {
+      number: 'Number',
+      cargo: 'Cargo',
+      route: 'Route',
+      status: 'Status',
+    },
+  },
   figures: {
     title: 'Dispatch figures',
     subtitle: 'Per company for the day: vehicle utilisation and response time (order created → vehicle departed)',

@@ -138,6 +138,21 @@ export default {
     released: '归队 {time}',
     onJob: '执行中',
   },
+  requests: {
+    title: '我的运输申请',
+    subtitle: '本单位向指挥部申请用车；受理后由运输调配小组派车',
+    new: '申请用车',
+    submit: '提交申请',
+    filed: '已提交申请 {number}',
+    withdraw: '撤回申请',
+    empty: '本单位暂无运输申请',
+    columns: {
+      number: '编号',
+      cargo: '货物',
+      route: '路线',
+      status: '状态',
+    },
+  },
   figures: {
     title: '调度统计',
     subtitle: '各公司当日车辆利用率与响应时间（调度单创建至车辆出发）',
