@@ -8,7 +8,10 @@ import {
   type VehicleType,
   type WorkingGroup,
 } from '@cc/shared';
+import { appendToOutbox } from '../../core/realtime/outbox';
+import type { EmittedEvent } from '../../core/realtime/topics';
 import { DispatchOrder } from './dispatch-order.entity';
+import { DISPATCH_ORDER_TOPIC, VEHICLE_TOPIC } from './dispatch.events';
 import { dispatchOrderNumber, dispatchPriority, hqDay } from './dispatch.rules';
 import { TransportCompany } from './transport-company.entity';
 import { VehicleAssignment } from './vehicle-assignment.entity';
@@ -62,6 +65,10 @@ const FLEET: Readonly<Record<string, readonly DemoVehicle[]>> = {
  */
 export async function seedDispatchDemo(em: EntityManager, people: DispatchDemoPeople, now: Date): Promise<void> {
   if ((await em.count(Vehicle)) > 0) return;
+  await em.transactional((tx) => fillDemo(tx, people, now));
+}
+
+async function fillDemo(em: EntityManager, people: DispatchDemoPeople, now: Date): Promise<void> {
   const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * MINUTE);
   const companies = new Map((await em.find(TransportCompany, {})).map((c) => [c.code, c]));
   const vehicles = new Map<string, Vehicle>();
@@ -118,6 +125,7 @@ export async function seedDispatchDemo(em: EntityManager, people: DispatchDemoPe
     vehicle.statusSince = when;
   };
   const day = hqDay(now);
+  const orders: DispatchOrder[] = [];
   let sequence = 0;
   const order = (o: {
     cargoKind: CargoKind;
@@ -157,6 +165,7 @@ export async function seedDispatchDemo(em: EntityManager, people: DispatchDemoPe
       updatedAt: created,
     });
     em.persist(entity);
+    orders.push(entity);
     return entity;
   };
   const assign = (o: DispatchOrder, plate: string, when: Date, releasedAt: Date | null = null) => {
@@ -211,9 +220,9 @@ export async function seedDispatchDemo(em: EntityManager, people: DispatchDemoPe
   });
   assign(onRoad, '京B3W011', at(80));
   assign(onRoad, '京C6Y301', at(79));
-  move('京B3W011', 'EN_ROUTE', at(65), onRoad.id);
-  move('京C6Y301', 'EN_ROUTE', at(65), onRoad.id);
-  Object.assign(onRoad, { assignedAt: at(80), departedAt: at(65) });
+  move('京B3W011', 'EN_ROUTE', at(72), onRoad.id);
+  move('京C6Y301', 'EN_ROUTE', at(72), onRoad.id);
+  Object.assign(onRoad, { assignedAt: at(80), departedAt: at(72) });
 
   // Waiting for vehicles: disinfectant for the checkpoints, green channel.
   order({
@@ -253,4 +262,23 @@ export async function seedDispatchDemo(em: EntityManager, people: DispatchDemoPe
     `insert into dispatch_order_counter (day, last) values (?, ?) on conflict (day) do update set last = greatest(dispatch_order_counter.last, excluded.last)`,
     [day, sequence],
   );
+  // Announce the new fleet like any other change, in the same transaction: whatever follows the
+  // outbox (the readiness alert rules, open consoles) sees the demo picture, not an empty fleet.
+  const events: EmittedEvent[] = [
+    ...[...vehicles.values()].map((v) => ({
+      topic: VEHICLE_TOPIC,
+      entityType: 'Vehicle',
+      entityId: v.id,
+      kind: 'CREATED' as const,
+      payload: { companyId: v.companyId, status: v.status, orderId: null, changed: [] },
+    })),
+    ...orders.map((o) => ({
+      topic: DISPATCH_ORDER_TOPIC,
+      entityType: 'DispatchOrder',
+      entityId: o.id,
+      kind: 'CREATED' as const,
+      payload: { number: o.number, status: o.status, priority: o.priority, requestingUnitId: o.requestingUnitId ?? null, changed: [] },
+    })),
+  ];
+  await appendToOutbox(em, null, events);
 }
