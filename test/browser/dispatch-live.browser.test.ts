@@ -114,7 +114,7 @@ describe('the standby board in real browsers', () => {
     const open = second.page.locator('[data-testid="order-card"][data-status="REQUESTED"]').first();
     await open.getByTestId('order-assign').click();
     const dialog = second.page.getByTestId('assign-dialog');
-    const row = dialog.locator('[data-testid="suggestion-row"]').first();
+    const row = dialog.locator('[data-testid="suggestion-row"]:not(.assign__row--taken)').first();
     await row.waitFor();
     const plate = (await row.getAttribute('data-plate'))!;
 

@@ -15,7 +15,12 @@ export function useVehicleSuggestions(orderId: Ref<string | null>) {
     requestPolicy: 'network-only',
   });
   return {
-    suggestions: computed(() => query.data.value?.suggestVehicles ?? null),
+    // While another order's suggestions are being fetched, urql still holds the previous answer:
+    // never show one order's suggestions in another order's dialog.
+    suggestions: computed(() => {
+      const answer = query.data.value?.suggestVehicles ?? null;
+      return answer && answer.orderId === orderId.value ? answer : null;
+    }),
     fetching: query.fetching,
     error: query.error,
     refresh: () => query.executeQuery({ requestPolicy: 'network-only' }),
