@@ -42,7 +42,7 @@ describe('authorization matrix: every operation × every role × HTTP and WebSoc
   let t: TestApp;
   let harness: FixtureHarness;
   let operations: RootOperation[];
-  /** One signed-in user per role for queries and subscriptions; mutations get a fresh user each. */
+  /** One signed-in user per role; a mutation the role may use gets a fresh user each time. */
   const standing = new Map<Role, FixtureActor>();
   const sockets: Client[] = [];
   const tally = { attempts: 0, denied: 0, allowed: 0 };
@@ -59,9 +59,14 @@ describe('authorization matrix: every operation × every role × HTTP and WebSoc
     await t?.close();
   });
 
+  /**
+   * A mutation the role may use runs as a fresh user, so whatever it does to its caller (signing
+   * out, a new password) harms no later attempt; a refused one never runs, so the role's standing
+   * user is enough (and if the policy failed to refuse it, the attempt fails anyway).
+   */
   async function callerFor(operation: RootOperation, caller: Caller): Promise<FixtureActor | null> {
     if (caller === 'ANONYMOUS') return null;
-    return operation.kind === 'mutation' ? harness.actor([caller]) : standing.get(caller)!;
+    return operation.kind === 'mutation' && mayUse(operation.name, [caller]) ? harness.actor([caller]) : standing.get(caller)!;
   }
 
   async function overHttp(document: string, variables: Record<string, unknown>, actor: FixtureActor | null): Promise<Answer> {
