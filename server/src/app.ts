@@ -17,6 +17,7 @@ import { createErrorFormatter } from './core/graphql/format-error';
 import { costLimitError, costLimitPlugin } from './core/graphql/cost';
 import { DEFAULT_QUERY_LIMITS, validationRules } from './core/graphql/limits';
 import { requestIdPlugin } from './core/graphql/request-id';
+import { nulCharacterPlugin } from './core/graphql/text-input';
 import { subscriptionsOverHttpPlugin } from './core/graphql/http-subscriptions';
 import { buildGraphQLSchema } from './core/graphql/schema';
 import { clearedCookie, readCookie, sessionCookie } from './core/http/cookies';
@@ -112,6 +113,7 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
       ApolloServerPluginLandingPageDisabled(),
       requestIdPlugin(),
       costLimitPlugin(),
+      nulCharacterPlugin(),
       subscriptionsOverHttpPlugin(),
     ],
   });

@@ -87,10 +87,20 @@ export class RawSocket {
    * Runs one operation (query, mutation or the first event of a subscription) and returns what
    * came back: the `next` payload, the `error` payload as errors, or the close.
    */
-  async execute(query: string, variables?: Record<string, unknown>, operationName?: string, timeoutMs = 15_000): Promise<WsAnswer> {
+  async execute(
+    query: string,
+    variables?: Record<string, unknown>,
+    operationName?: string,
+    timeoutMs = 15_000,
+    extensions?: Record<string, unknown>,
+  ): Promise<WsAnswer> {
     const id = `op-${++this.nextId}`;
     const from = this.messages.length;
-    this.send({ id, type: 'subscribe', payload: { query, variables, ...(operationName ? { operationName } : {}) } });
+    this.send({
+      id,
+      type: 'subscribe',
+      payload: { query, variables, ...(operationName ? { operationName } : {}), ...(extensions ? { extensions } : {}) },
+    });
     const answer = await this.waitFor(
       (m) => m.id === id && (m.type === 'next' || m.type === 'error' || m.type === 'complete'),
       timeoutMs,

@@ -38,7 +38,11 @@ function pick(source: Record<string, unknown> | undefined, keys: Iterable<string
  * can write the audit record in the same transaction. Generic: no module writes audit by hand.
  */
 export class AuditCollector implements EventSubscriber {
-  private readonly pending = new WeakMap<CoreEntityManager, AuditedChange[]>();
+  /**
+   * The id is read when the rows are taken, after the flush: a key the database assigns
+   * (an autoincrement id) is not known yet when onFlush runs, and was audited as "undefined".
+   */
+  private readonly pending = new WeakMap<CoreEntityManager, (Omit<AuditedChange, 'entityId'> & { entityId: () => string })[]>();
 
   onFlush(args: FlushEventArgs): void {
     const changes = this.pending.get(args.em) ?? [];
@@ -51,7 +55,7 @@ export class AuditCollector implements EventSubscriber {
         cs.type === ChangeSetType.CREATE ? 'CREATE' : cs.type === ChangeSetType.DELETE || cs.type === ChangeSetType.DELETE_EARLY ? 'DELETE' : 'UPDATE';
       changes.push({
         entityType: cs.meta.className,
-        entityId: String(cs.getSerializedPrimaryKey() ?? entity['id']),
+        entityId: () => String(cs.getSerializedPrimaryKey() ?? entity[cs.meta.primaryKeys[0] ?? 'id']),
         change,
         before: change === 'CREATE' ? null : pick(original, change === 'DELETE' ? Object.keys(original ?? {}) : payloadKeys),
         after: change === 'DELETE' ? null : pick(entity, payloadKeys),
@@ -63,7 +67,7 @@ export class AuditCollector implements EventSubscriber {
   take(em: EntityManager): AuditedChange[] {
     const changes = this.pending.get(em as unknown as CoreEntityManager) ?? [];
     this.pending.delete(em as unknown as CoreEntityManager);
-    return changes;
+    return changes.map((change) => ({ ...change, entityId: change.entityId() }));
   }
 }
 

@@ -35,6 +35,12 @@ export async function commit<T>(
   return ctx.em.transactional(async (em) => {
     const actorId = ctx.viewer?.userId ?? null;
     const key = ctx.idempotencyKey;
+    if (key !== undefined && (key.length < 8 || key.length > 200)) {
+      throw domainError('BAD_USER_INPUT', 'An idempotency key has 8 to 200 characters; send a new random one (a UUID does).', {
+        reason: 'idempotency/bad_key',
+        field: 'idempotencyKey',
+      });
+    }
     const requestHash = key ? hashInput(operation, input) : '';
     if (key) {
       const replayed = await claimIdempotencyKey(em, actorId, key, operation, requestHash);

@@ -21,15 +21,15 @@ function classify(original: unknown): { code: string; message: string; extension
         return { code: 'NOT_FOUND', message: 'A record this refers to does not exist.', extensions: { reason: `constraint/${driver.constraint ?? 'foreign_key'}` } };
       case '23514':
       case '23502':
-      case '22001':
-      case '22P02':
-      case '22003':
-      case '22007':
-      case '22008':
         return { code: 'BAD_USER_INPUT', message: 'A value is out of the allowed range or format.', extensions: { reason: `constraint/${driver.constraint ?? driver.code}` } };
       case '40001':
       case '40P01':
         return { code: 'CONFLICT', message: 'Another change got there first. Try again.', extensions: { reason: 'transaction/serialization' } };
+    }
+    // Class 22, data exceptions: a value the column cannot take (too long, out of range, not a
+    // number, a character the encoding cannot hold...). The client's input, not the server's fault.
+    if (typeof driver.code === 'string' && driver.code.startsWith('22')) {
+      return { code: 'BAD_USER_INPUT', message: 'A value is out of the allowed range or format.', extensions: { reason: `constraint/${driver.constraint ?? driver.code}` } };
     }
   }
   if (original instanceof OrmValidationError) return { code: 'BAD_USER_INPUT', message: 'A value is not valid.' };

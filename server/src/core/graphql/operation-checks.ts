@@ -12,11 +12,13 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { isErrorCode } from '@cc/shared';
+import { nulCharacterError } from './text-input';
 
 export interface OperationRequest {
   query: string;
   variables?: Record<string, unknown> | null;
   operationName?: string | null;
+  extensions?: Record<string, unknown> | null;
 }
 
 export interface OperationCheckOptions {
@@ -39,7 +41,8 @@ export interface CheckedOperation {
 
 /**
  * What Apollo Server does to an HTTP request before executing it — parse with the token limit,
- * validate with the same rules, resolve the operation, check the cost, coerce the variables —
+ * validate with the same rules, resolve the operation, check the cost and the text (no NUL,
+ * text-input.ts), coerce the variables —
  * for the door that does not pass through Apollo (the WebSocket). Each failure carries the code
  * Apollo gives the same failure over HTTP (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED,
  * OPERATION_RESOLUTION_FAILURE, BAD_USER_INPUT, or the rule's own QUERY_TOO_COMPLEX), so a client
@@ -74,6 +77,8 @@ export function checkOperation(options: OperationCheckOptions, request: Operatio
 
   const tooCostly = options.costLimit?.(document, request.variables, request.operationName);
   if (tooCostly) return [tooCostly];
+  const nul = nulCharacterError(document, request.variables, request.extensions);
+  if (nul) return [nul];
 
   const coerced = getVariableValues(options.schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
   if (coerced.errors) {
