@@ -4,6 +4,8 @@ import elEn from 'element-plus/es/locale/lang/en';
 import elZhCn from 'element-plus/es/locale/lang/zh-cn';
 import adminEn from '../features/admin/locales/en';
 import adminZh from '../features/admin/locales/zh-CN';
+import alertsEn from '../features/alerts/locales/en';
+import alertsZh from '../features/alerts/locales/zh-CN';
 import authEn from '../features/auth/locales/en';
 import authZh from '../features/auth/locales/zh-CN';
 import coordinationEn from '../features/coordination/locales/en';
@@ -36,6 +38,7 @@ const zhCN = {
   logistics: logisticsZh,
   coordination: coordinationZh,
   admin: adminZh,
+  alerts: alertsZh,
 };
 
 const en: MessagesLike<typeof zhCN> = {
@@ -48,6 +51,7 @@ const en: MessagesLike<typeof zhCN> = {
   logistics: logisticsEn,
   coordination: coordinationEn,
   admin: adminEn,
+  alerts: alertsEn,
 };
 
 const STORAGE_KEY = 'cc.locale';

@@ -2,6 +2,7 @@ import { cacheExchange, type UpdatesConfig } from '@urql/exchange-graphcache';
 import { Client, fetchExchange, subscriptionExchange } from '@urql/vue';
 import { LivePositionDocument } from '@cc/shared/operations';
 import { adminCacheKeys, adminCacheUpdates } from '../features/admin/cache-updates';
+import { alertCacheKeys, alertCacheUpdates } from '../features/alerts/cache-updates';
 import { incidentCacheUpdates } from '../features/incidents/cache-updates';
 import { beginCatchUp } from './connection-state';
 import { registerResumable } from './live-positions';
@@ -10,6 +11,7 @@ import { resumableForwarder } from './resumable-transport';
 
 /** Subscriptions that resume from a position, and the event topic each follows. */
 registerResumable('IncidentChanged', 'incident');
+registerResumable('AlertChanged', 'alert');
 
 /** Each feature's graphcache updaters, merged per root type. */
 function mergeUpdates(...parts: UpdatesConfig[]): UpdatesConfig {
@@ -38,8 +40,9 @@ export const urqlClient = new Client({
         // A change is an event wrapping an incident, not an entity of its own.
         IncidentChange: () => null,
         ...adminCacheKeys,
+        ...alertCacheKeys,
       },
-      updates: mergeUpdates(incidentCacheUpdates, adminCacheUpdates),
+      updates: mergeUpdates(incidentCacheUpdates, adminCacheUpdates, alertCacheUpdates),
     }),
     subscriptionExchange({ forwardSubscription: resumableForwarder(realtimeClient, (topic) => void beginCatchUp([topic], fetchLivePosition)) }),
     fetchExchange,

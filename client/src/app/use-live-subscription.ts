@@ -9,6 +9,10 @@ import { fetchLivePosition } from './urql-client';
 /** A second RESUME_TOO_OLD this soon after a reset waits a little before trying again. */
 const REPEAT_WINDOW_MS = 10_000;
 const REPEAT_PAUSE_MS = 5_000;
+/** Views refused within this time of another view's refusal were cut off by the same outage. */
+const SAME_OUTAGE_MS = 2_000;
+/** When, and for which subscription, the console last told the user it reloaded after RESUME_TOO_OLD. */
+let lastNotice = { at: 0, key: '' };
 
 export interface LiveSubscriptionOptions<T, V extends Record<string, unknown>> {
   query: TypedDocumentNode<T, V>;
@@ -69,7 +73,12 @@ export function useLiveSubscription<T, V extends Record<string, unknown>>(option
 
   let lastReset = 0;
   const stop = onResumeTooOld(key, () => {
-    ElMessage({ type: 'warning', message: i18n.global.t('connection.resumeTooOld'), showClose: true, duration: 8_000, grouping: true });
+    // Views refused at the same reconnect (the board and the alert tray, say) share one notice;
+    // the same view refused again is told again, so a loop would still show.
+    if (lastNotice.key === key || Date.now() - lastNotice.at > SAME_OUTAGE_MS) {
+      lastNotice = { at: Date.now(), key };
+      ElMessage({ type: 'warning', message: i18n.global.t('connection.resumeTooOld'), showClose: true, duration: 8_000, grouping: true });
+    }
     ready.value = false;
     // Should the server refuse again at once, do not hammer it in a loop.
     const pause = Date.now() - lastReset < REPEAT_WINDOW_MS ? REPEAT_PAUSE_MS : 0;

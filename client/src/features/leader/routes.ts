@@ -7,8 +7,7 @@ export const leaderRoutes: RouteRecordRaw[] = [
     name: 'leader',
     component: () => import('./routes/LeaderOverview.vue'),
     meta: {
-      // Gated by role until the module's operations are in the policy table; then use { operation }.
-      access: { roles: ['LEADER', 'ADMIN'] },
+      access: { operation: 'leaderDashboard' },
       titleKey: 'leader.title',
       nav: { section: 'LEADER', order: 10, icon: DataBoard },
     },

@@ -1,10 +1,40 @@
+/** 领导总览 (the leader on duty's board). */
 export default {
   title: '运行态势',
-  lead: '带班领导实时掌握各工作小组的运行态势，接收告警并审批。',
-  duties: {
-    d1: '未办结事件与超时预警',
-    d2: '值班排班与在岗情况',
-    d3: '车辆待命与调度态势',
-    d4: '物资库存与调配方案审批',
+  lead: '带班领导实时掌握各工作小组的运行态势：事件、预警、车辆与响应时间',
+  updatedAt: '更新于 {time}',
+  figures: {
+    openIncidents: '未办结事件',
+    pastDeadline: '已超报告时限',
+    criticalAlerts: '未处理紧急预警',
+    warningAlerts: '预警',
+    fleetReady: '待命车辆',
+    fleetFloor: '下限 {floor} 辆',
+    fleetUnknown: '暂无车辆数据',
+    acknowledgeP50: '今日事件确认用时（中位数）',
+    acknowledgeP90: '90% 的事件在此时间内确认',
+    acknowledgedToday: '今日已确认 {count} 起',
+    noneToday: '今日尚无',
   },
+  charts: {
+    incidentsByAge: '未办结事件：按类别与已等待时长',
+    vehiclesByCompany: '各公司待命车辆与要求',
+    ready: '待命',
+    quota: '要求',
+    count: '起',
+    vehicles: '辆',
+  },
+  ageBuckets: {
+    UNDER_1H: '1小时内',
+    FROM_1H_TO_6H: '1–6小时',
+    FROM_6H_TO_24H: '6–24小时',
+    OVER_24H: '超过24小时',
+  },
+  classTable: {
+    caption: '各类事件',
+    class: '类别',
+    open: '未办结',
+    pastDeadline: '已超时',
+  },
+  pending: '值班覆盖、通行证审批、物资库存与日报等数据将随相应模块上线后在此显示。',
 };

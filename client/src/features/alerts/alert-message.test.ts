@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { AlertFieldsFragment } from '@cc/shared/operations';
+import { i18n } from '../../app/i18n';
+import { alertMessage, alertTitle, ruleKey } from './alert-message';
+import { byUrgency } from './composables/use-standing-alerts';
+
+const alert = (over: Partial<AlertFieldsFragment>): AlertFieldsFragment =>
+  ({
+    id: 'a',
+    ruleId: 'incident-past-deadline',
+    level: 'CRITICAL',
+    status: 'RAISED',
+    summary: 'server line',
+    raisedAt: '2026-03-01T08:00:00.000Z',
+    params: [
+      { name: 'title', value: '检疫点发热人员' },
+      { name: 'incidentClass', value: 'A' },
+      { name: 'deadline', value: '2026-03-01T06:00:00.000Z' },
+    ],
+    ...over,
+  }) as AlertFieldsFragment;
+
+describe('alert messages', () => {
+  it('names the catalogue entry after the rule id', () => {
+    expect(ruleKey('incident-past-deadline')).toBe('incidentPastDeadline');
+    expect(ruleKey('fleet-ready-below-floor')).toBe('fleetReadyBelowFloor');
+  });
+
+  it('renders a known rule in the console’s language, with the class named as HQ names it', () => {
+    i18n.global.locale.value = 'zh-CN';
+    expect(alertTitle(alert({}))).toBe('事件超过报告时限');
+    expect(alertMessage(alert({}))).toMatch(/^甲类事件“检疫点发热人员”已超过报告时限（.+），尚未办结$/);
+    i18n.global.locale.value = 'en';
+    expect(alertMessage(alert({}))).toMatch(/^Class A incident “检疫点发热人员” passed its reporting deadline/);
+    i18n.global.locale.value = 'zh-CN';
+  });
+
+  it('falls back to the server’s own line for a rule the console does not know yet', () => {
+    expect(alertMessage(alert({ ruleId: 'stock-below-days-of-cover', summary: 'Masks: 2 days of cover left.' }))).toBe('Masks: 2 days of cover left.');
+  });
+});
+
+describe('the tray’s order', () => {
+  it('puts critical first, then unacknowledged, then newest', () => {
+    const list = [
+      alert({ id: 'warning-new', level: 'WARNING', raisedAt: '2026-03-01T09:00:00Z' }),
+      alert({ id: 'critical-acknowledged', status: 'ACKNOWLEDGED', raisedAt: '2026-03-01T09:30:00Z' }),
+      alert({ id: 'critical-old', raisedAt: '2026-03-01T07:00:00Z' }),
+      alert({ id: 'critical-new', raisedAt: '2026-03-01T08:00:00Z' }),
+    ];
+    expect([...list].sort(byUrgency).map((a) => a.id)).toEqual(['critical-new', 'critical-old', 'critical-acknowledged', 'warning-new']);
+  });
+});
