@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { EntitySchema } from '@mikro-orm/core';
 import { createAlertsModule } from './alerts';
+import { transportReadinessRules } from './alerts/rules/transport-readiness';
 import { createAuditModule } from './audit';
 import { createDispatchModule } from './dispatch';
 import { createIdentityModule } from './identity';
@@ -20,8 +21,8 @@ export function createModules(options: ModuleOptions) {
   const incidents = createIncidentsModule({ people: identity.users });
   const audit = createAuditModule({ people: identity.users });
   const dispatch = createDispatchModule({ incidents: incidents.service, units: identity.units });
-  const alerts = createAlertsModule({ people: identity.users, incidents: incidents.service });
-  const leader = createLeaderModule({ incidents: incidents.service, alerts: alerts.service });
+  const alerts = createAlertsModule({ people: identity.users, incidents: incidents.service, rules: transportReadinessRules(dispatch.fleet) });
+  const leader = createLeaderModule({ incidents: incidents.service, alerts: alerts.service, fleet: dispatch.fleet });
   const all: { entities: readonly unknown[]; resolvers: readonly object[] }[] = [identity, incidents, audit, dispatch, alerts, leader];
   return {
     identity,
