@@ -9,6 +9,7 @@ import { DEFAULT_QUERY_LIMITS } from '../graphql/limits';
 import { checkOperation } from '../graphql/operation-checks';
 import type { Logger } from '../logger';
 import type { EventHub } from './event-hub';
+import { SharedDocuments } from './shared-documents';
 import { sharedJsonOf, type SharedSubscriptions } from './shared-execution';
 
 /** Close codes beyond graphql-ws's own; all but 4401 make the console reconnect. */
@@ -83,6 +84,7 @@ export function attachWebSocketServer(options: WsServerOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, handleProtocols });
   const socketsByUser = new Map<string, Set<WebSocket>>();
   const socketsBySession = new Map<string, Set<WebSocket>>();
+  const documents = new SharedDocuments();
 
   // graphql-ws stringifies every message per socket. A shared result's JSON is computed once
   // (shared-execution.ts): the replacer leaves a placeholder and `send` splices the JSON in.
@@ -122,7 +124,10 @@ export function attachWebSocketServer(options: WsServerOptions) {
       track(socketsByUser, viewer.userId, ctx.extra.socket);
       track(socketsBySession, viewer.sessionId, ctx.extra.socket);
       const expiresIn = viewer.sessionExpiresAt.getTime() - Date.now();
-      const timer = setTimeout(() => ctx.extra.socket.close(WS_CLOSE.unauthorized, 'Unauthorized: session expired'), Math.max(0, Math.min(expiresIn, 2 ** 31 - 1)));
+      const timer = setTimeout(
+        () => ctx.extra.socket.close(WS_CLOSE.unauthorized, 'Unauthorized: session expired'),
+        Math.max(0, Math.min(expiresIn, 2 ** 31 - 1)),
+      );
       timer.unref();
       ctx.extra.socket.once('close', () => {
         clearTimeout(timer);
@@ -137,13 +142,18 @@ export function attachWebSocketServer(options: WsServerOptions) {
       }
       // Apollo's pipeline does not run here: the same checks, with the same codes, come from one place.
       const checked = checkOperation(
-        { schema: options.schema, validationRules: options.validationRules, maxTokens: options.maxTokens ?? DEFAULT_QUERY_LIMITS.maxTokens, costLimit: options.costLimit },
+        {
+          schema: options.schema,
+          validationRules: options.validationRules,
+          maxTokens: options.maxTokens ?? DEFAULT_QUERY_LIMITS.maxTokens,
+          costLimit: options.costLimit,
+        },
         payload,
       );
       if (Array.isArray(checked)) return checked;
       const args: ExecutionArgs = {
         schema: options.schema,
-        document: checked.document,
+        document: documents.share(payload.query, checked.document),
         operationName: payload.operationName,
         variableValues: payload.variables,
         contextValue: options.buildContext(ctx.extra.viewer!, payload.extensions ?? undefined),
@@ -260,5 +270,7 @@ function originAllowed(request: IncomingMessage, allowed: readonly string[] | un
 }
 
 function refuse(socket: Duplex, status: number, message: string) {
-  socket.end(`HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`,
+  );
 }
