@@ -1,6 +1,7 @@
 import { cacheExchange, type UpdatesConfig } from '@urql/exchange-graphcache';
 import { Client, fetchExchange, subscriptionExchange } from '@urql/vue';
 import { LivePositionDocument } from '@cc/shared/operations';
+import { dispatchCacheKeys, dispatchCacheUpdates } from '../features/dispatch/cache-updates';
 import { adminCacheKeys, adminCacheUpdates } from '../features/admin/cache-updates';
 import { alertCacheKeys, alertCacheUpdates } from '../features/alerts/cache-updates';
 import { incidentCacheUpdates } from '../features/incidents/cache-updates';
@@ -12,6 +13,8 @@ import { resumableForwarder } from './resumable-transport';
 /** Subscriptions that resume from a position, and the event topic each follows. */
 registerResumable('IncidentChanged', 'incident');
 registerResumable('AlertChanged', 'alert');
+registerResumable('VehicleChanged', 'vehicle');
+registerResumable('DispatchOrderChanged', 'dispatchOrder');
 
 /** Each feature's graphcache updaters, merged per root type. */
 function mergeUpdates(...parts: UpdatesConfig[]): UpdatesConfig {
@@ -41,8 +44,9 @@ export const urqlClient = new Client({
         IncidentChange: () => null,
         ...adminCacheKeys,
         ...alertCacheKeys,
+        ...dispatchCacheKeys,
       },
-      updates: mergeUpdates(incidentCacheUpdates, adminCacheUpdates, alertCacheUpdates),
+      updates: mergeUpdates(incidentCacheUpdates, adminCacheUpdates, dispatchCacheUpdates, alertCacheUpdates),
     }),
     subscriptionExchange({ forwardSubscription: resumableForwarder(realtimeClient, (topic) => void beginCatchUp([topic], fetchLivePosition)) }),
     fetchExchange,
