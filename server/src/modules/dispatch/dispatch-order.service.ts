@@ -137,13 +137,22 @@ export class DispatchOrderService {
       if (input.incidentId && !(await this.incidents.get(tx.em, input.incidentId))) throw notFound('Incident', input.incidentId);
       if (input.requestingUnitId && !(await this.units.get(tx.em, input.requestingUnitId)))
         throw notFound('Member unit', input.requestingUnitId);
-      return this.open(tx, clean, {
+      const order = await this.open(tx, clean, {
         status: 'OPEN',
         requestingGroup: input.requestingGroup ?? null,
         requestingUnitId: input.requestingUnitId ?? null,
         incidentId: input.incidentId ?? null,
         callId: input.callId ?? null,
       });
+      // The incident's timeline shows the transport raised for it, in the same transaction.
+      if (order.incidentId) {
+        await this.incidents.linkToIncident(tx, order.incidentId, {
+          entityType: 'DispatchOrder',
+          entityId: order.id,
+          summary: `${order.number}: ${order.origin} → ${order.destination}`,
+        });
+      }
+      return order;
     });
   }
 
