@@ -19,7 +19,12 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({ dir: config.embeddedPg.dir, port: config.embeddedPg.port, database: 'command_centre', logger });
+    embedded = await startEmbeddedPostgres({
+      dir: config.embeddedPg.dir,
+      port: config.embeddedPg.port,
+      database: 'command_centre',
+      logger,
+    });
     databaseUrl = embedded.url;
     logger.info({ port: config.embeddedPg.port, dir: config.embeddedPg.dir }, 'embedded PostgreSQL running');
   }

@@ -131,7 +131,9 @@ describe('the console in a real browser', () => {
     // The position it keeps is the server's newest incident event: the next reconnect resumes there.
     const { data } = await t.gql<{ livePosition: string }>('{ livePosition(topic: "incident") }', {}, cookie);
     const stored = await duty.page.evaluate(() =>
-      Object.entries(localStorage).filter(([key]) => key.startsWith('cc.position.') && key.endsWith('.IncidentChanged')).map(([, value]) => value),
+      Object.entries(localStorage)
+        .filter(([key]) => key.startsWith('cc.position.') && key.endsWith('.IncidentChanged'))
+        .map(([, value]) => value),
     );
     expect(stored).toEqual([data!.livePosition]);
   });
@@ -155,7 +157,8 @@ describe('the console in a real browser', () => {
       second = await startTestApp({ databaseUrl: first.databaseUrl });
       const cookie = await second.login('leader');
       const missed = [`重启期间事件一 ${Date.now()}`, `重启期间事件二 ${Date.now()}`];
-      for (const title of missed) expect((await second.gql(REPORT, { input: { title, incidentClass: 'B' } }, cookie)).errors).toBeUndefined();
+      for (const title of missed)
+        expect((await second.gql(REPORT, { input: { title, incidentClass: 'B' } }, cookie)).errors).toBeUndefined();
       proxy.retarget(portOf(second.url));
 
       for (const title of missed) await duty.page.getByTestId('incident-row').filter({ hasText: title }).waitFor({ timeout: 45_000 });

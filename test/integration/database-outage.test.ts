@@ -14,7 +14,12 @@ describe('PostgreSQL stopped and restarted under a running server', () => {
   let t: TestApp;
   let cookie: string;
   beforeAll(async () => {
-    database = await startEmbeddedPostgres({ dir: tempDataDir(), port: await freePort(), database: 'outage', logger: createLogger('warn', 'outage-pg') });
+    database = await startEmbeddedPostgres({
+      dir: tempDataDir(),
+      port: await freePort(),
+      database: 'outage',
+      logger: createLogger('warn', 'outage-pg'),
+    });
     t = await startTestApp({ databaseUrl: database.url, seed: true });
     cookie = await t.login('duty');
   }, 120_000);
@@ -24,7 +29,10 @@ describe('PostgreSQL stopped and restarted under a running server', () => {
   });
 
   it('answers UNAVAILABLE within 5 s while it is down, reports not ready, and recovers by itself', async () => {
-    const live = collect<{ incidentChanged: { incident: { title: string } } }>(wsClient(t.wsUrl, cookie), 'subscription { incidentChanged { incident { title } } }');
+    const live = collect<{ incidentChanged: { incident: { title: string } } }>(
+      wsClient(t.wsUrl, cookie),
+      'subscription { incidentChanged { incident { title } } }',
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect((await t.gql(REPORT, { input: { title: 'before', incidentClass: 'C' } }, cookie)).errors).toBeUndefined();
 

@@ -32,7 +32,9 @@ describe('a dispatch order raised for an incident', () => {
       dispatcher,
     );
     expect(created.errors).toBeUndefined();
-    const { data } = await t.gql<{ incident: { timeline: { kind: string; text: string; link: { entityType: string; entityId: string } | null }[] } }>(
+    const { data } = await t.gql<{
+      incident: { timeline: { kind: string; text: string; link: { entityType: string; entityId: string } | null }[] };
+    }>(
       'query($id: ID!) { incident(id: $id) { timeline(limit: 50) { kind text link { entityType entityId } } } }',
       { id: incidentId },
       duty,

@@ -20,19 +20,34 @@ describe('incidents, live', () => {
     const client = wsClient(t.wsUrl, cookie);
     const live = collect(client, SUBSCRIPTION);
     await new Promise((r) => setTimeout(r, 300));
-    const reported = await t.gql<{ reportIncident: { id: string } }>(REPORT, { input: { title: '高速路口物资车辆拥堵', incidentClass: 'B' } }, cookie);
+    const reported = await t.gql<{ reportIncident: { id: string } }>(
+      REPORT,
+      { input: { title: '高速路口物资车辆拥堵', incidentClass: 'B' } },
+      cookie,
+    );
     expect(reported.errors).toBeUndefined();
     const [first] = await live.until(1);
     expect(first?.data).toMatchObject({
-      incidentChanged: { kind: 'CREATED', incident: { id: reported.data!.reportIncident.id, title: '高速路口物资车辆拥堵', incidentClass: 'B' } },
+      incidentChanged: {
+        kind: 'CREATED',
+        incident: { id: reported.data!.reportIncident.id, title: '高速路口物资车辆拥堵', incidentClass: 'B' },
+      },
     });
     live.unsubscribe();
     await client.dispose();
   });
 
   it('sets the reporting deadline from the class: 6, 12 or 24 hours', async () => {
-    for (const [incidentClass, hours] of [['A', 6], ['B', 12], ['C', 24]] as const) {
-      const { data } = await t.gql<{ reportIncident: { reportedAt: string; reportingDeadline: string } }>(REPORT, { input: { title: `class ${incidentClass}`, incidentClass } }, cookie);
+    for (const [incidentClass, hours] of [
+      ['A', 6],
+      ['B', 12],
+      ['C', 24],
+    ] as const) {
+      const { data } = await t.gql<{ reportIncident: { reportedAt: string; reportingDeadline: string } }>(
+        REPORT,
+        { input: { title: `class ${incidentClass}`, incidentClass } },
+        cookie,
+      );
       const { reportedAt, reportingDeadline } = data!.reportIncident;
       expect(new Date(reportingDeadline).getTime() - new Date(reportedAt).getTime()).toBe(hours * 3_600_000);
     }
@@ -51,7 +66,9 @@ describe('incidents, live', () => {
     const titles = ['missed 1', 'missed 2', 'missed 3'];
     for (const title of titles) await t.gql(REPORT, { input: { title, incidentClass: 'C' } }, cookie);
     const client = wsClient(t.wsUrl, cookie);
-    const resumed = collect<{ incidentChanged: { position: string; incident: { title: string } } }>(client, SUBSCRIPTION, { after: data!.livePosition });
+    const resumed = collect<{ incidentChanged: { position: string; incident: { title: string } } }>(client, SUBSCRIPTION, {
+      after: data!.livePosition,
+    });
     const results = await resumed.until(3);
     expect(results.map((r) => r.data!.incidentChanged.incident.title)).toEqual(titles);
     const positions = results.map((r) => BigInt(r.data!.incidentChanged.position));

@@ -33,7 +33,10 @@ describe('a server killed with SIGKILL while a writer commits and 50 consoles li
     }).then((r) => r.json() as Promise<{ data: { livePosition: string } }>);
     const from = BigInt(start.data.livePosition);
 
-    const subscribers = Array.from({ length: 50 }, (_, i) => new ResumingSubscriber(server!.wsUrl, cookies[i % USERS.length]!, SUBSCRIPTION, 'incidentChanged', from));
+    const subscribers = Array.from(
+      { length: 50 },
+      (_, i) => new ResumingSubscriber(server!.wsUrl, cookies[i % USERS.length]!, SUBSCRIPTION, 'incidentChanged', from),
+    );
     subscribers.forEach((s) => s.start());
 
     // The load generator: one report every 20 ms, whatever happens to the server.
@@ -77,7 +80,10 @@ describe('a server killed with SIGKILL while a writer commits and 50 consoles li
 
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
-    const { rows } = await db.query<{ position: string }>(`select position from event where topic = 'incident' and position > $1 order by position`, [String(from)]);
+    const { rows } = await db.query<{ position: string }>(
+      `select position from event where topic = 'incident' and position > $1 order by position`,
+      [String(from)],
+    );
     await db.end();
     const committed = rows.map((r) => BigInt(r.position));
     expect(committed.length).toBeGreaterThanOrEqual(acknowledged);
@@ -88,7 +94,9 @@ describe('a server killed with SIGKILL while a writer commits and 50 consoles li
     for (const subscriber of subscribers) {
       expect(subscriber.positions).toEqual(committed);
     }
-    console.info(`kill -9: ${committed.length} events committed (${acknowledged} acknowledged, ${failed} failed while the server was down), delivered exactly once to each of ${subscribers.length} subscribers`);
+    console.info(
+      `kill -9: ${committed.length} events committed (${acknowledged} acknowledged, ${failed} failed while the server was down), delivered exactly once to each of ${subscribers.length} subscribers`,
+    );
     await Promise.all(subscribers.map((s) => s.close()));
   }, 180_000);
 });

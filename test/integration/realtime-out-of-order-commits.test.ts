@@ -37,7 +37,9 @@ describe('transactions that would commit out of position order', () => {
 
     // Three ordinary mutations start meanwhile; they must not commit an event past the stalled one.
     let finished = 0;
-    const later = ['after 1', 'after 2', 'after 3'].map((title) => t.gql(REPORT, { input: { title, incidentClass: 'B' } }, cookie).then((r) => (finished++, r)));
+    const later = ['after 1', 'after 2', 'after 3'].map((title) =>
+      t.gql(REPORT, { input: { title, incidentClass: 'B' } }, cookie).then((r) => (finished++, r)),
+    );
     await new Promise((r) => setTimeout(r, 800));
     const reader = new pg.Client({ connectionString: t.databaseUrl });
     await reader.connect();
@@ -51,7 +53,9 @@ describe('transactions that would commit out of position order', () => {
     results.forEach((r) => expect(r.errors).toBeUndefined());
 
     // The stalled event's record does not exist, so it is skipped by the resolver; the other three arrive in order.
-    const all = await reader.query<{ position: string }>(`select position from event where position >= $1 order by position`, [String(stalledPosition)]);
+    const all = await reader.query<{ position: string }>(`select position from event where position >= $1 order by position`, [
+      String(stalledPosition),
+    ]);
     await reader.end();
     const positions = all.rows.map((r) => BigInt(r.position));
     expect(positions[0]).toBe(stalledPosition);

@@ -31,7 +31,9 @@ describe('a console resuming from a position older than the server keeps', () =>
 
     // From the horizon on, resuming works again.
     const [horizon] = await em.execute<{ pruned_through: string }[]>('select pruned_through from event_horizon');
-    const fresh = collect<{ incidentChanged: { position: string } }>(wsClient(t.wsUrl, cookie), SUBSCRIPTION, { after: horizon!.pruned_through });
+    const fresh = collect<{ incidentChanged: { position: string } }>(wsClient(t.wsUrl, cookie), SUBSCRIPTION, {
+      after: horizon!.pruned_through,
+    });
     const [first] = await fresh.until(1);
     expect(BigInt(first!.data!.incidentChanged.position)).toBeGreaterThan(BigInt(horizon!.pruned_through));
   });

@@ -16,7 +16,9 @@ describe('subscription execution', () => {
     const { data } = await t.gql<{ livePosition: string }>('{ livePosition }', {}, duty);
     const baselineListeners = t.app.hub.listenerCount; // the server's own (e.g. session revocations)
     // 20 consoles: two scopes (duty officer, leader), different resume positions, one document.
-    const consoles = Array.from({ length: 20 }, (_, i) => collect(wsClient(t.wsUrl, i % 2 ? leader : duty), SUBSCRIPTION, i < 10 ? { after: data!.livePosition } : {}));
+    const consoles = Array.from({ length: 20 }, (_, i) =>
+      collect(wsClient(t.wsUrl, i % 2 ? leader : duty), SUBSCRIPTION, i < 10 ? { after: data!.livePosition } : {}),
+    );
     await new Promise((r) => setTimeout(r, 500));
     const before = { ...t.app.shared.stats };
     expect(t.app.shared.activeGroups).toBe(2);
@@ -25,7 +27,9 @@ describe('subscription execution', () => {
     const executions = t.app.shared.stats.executions - before.executions;
     expect(executions).toBe(10); // 5 events × 2 scopes, instead of 5 × 20
     // Every console got the same five, in order.
-    const titles = consoles.map((c) => c.results.map((r) => (r.data as { incidentChanged: { incident: { title: string } } }).incidentChanged.incident.title).join('|'));
+    const titles = consoles.map((c) =>
+      c.results.map((r) => (r.data as { incidentChanged: { incident: { title: string } } }).incidentChanged.incident.title).join('|'),
+    );
     expect(new Set(titles).size).toBe(1);
     consoles.forEach((c) => c.unsubscribe());
     await new Promise((r) => setTimeout(r, 300));

@@ -22,7 +22,9 @@ describe('a console that stops reading its socket', () => {
     await new Promise((resolve) => stalled.once('message', resolve));
     stalled.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: SUBSCRIPTION } }));
     await new Promise((r) => setTimeout(r, 200));
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => stalled.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      stalled.once('close', (code, reason) => resolve({ code, reason: String(reason) })),
+    );
     // Stop reading: the kernel buffers fill, then the server's.
     (stalled as unknown as { _socket: { pause(): void } })._socket.pause();
 
@@ -33,7 +35,11 @@ describe('a console that stops reading its socket', () => {
     // The paused client cannot read the close frame, so watch for the server starting to close it.
     const serverClosing = () => [...t.app.ws.wss.clients].some((socket) => socket.readyState === socket.CLOSING);
     while (!serverClosing() && Date.now() < deadline && sent < 2_000) {
-      await Promise.all(Array.from({ length: 10 }, (_, i) => t.gql(REPORT, { input: { title: `bulk ${sent + i}`, incidentClass: 'C', description } }, cookie)));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          t.gql(REPORT, { input: { title: `bulk ${sent + i}`, incidentClass: 'C', description } }, cookie),
+        ),
+      );
       sent += 10;
     }
     expect(serverClosing()).toBe(true);

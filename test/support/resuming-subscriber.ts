@@ -13,7 +13,13 @@ export class ResumingSubscriber {
   private readonly client: Client;
   private stop: (() => void) | undefined;
 
-  constructor(url: string, cookie: string, private readonly query: string, private readonly field: string, after?: bigint) {
+  constructor(
+    url: string,
+    cookie: string,
+    private readonly query: string,
+    private readonly field: string,
+    after?: bigint,
+  ) {
     this.last = after;
     class CookieSocket extends WebSocket {
       constructor(address: string, protocols?: string | string[]) {

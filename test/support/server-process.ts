@@ -30,12 +30,24 @@ export interface ServerProcess {
  * The real server as its own OS process (`tsx server/src/main.ts`), so a test can SIGKILL or
  * SIGTERM it like an operator or a crash would. Resolves once /readyz answers 200.
  */
-export async function startServerProcess(databaseUrl: string, options: { port?: number; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  databaseUrl: string,
+  options: { port?: number; env?: Record<string, string> } = {},
+): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   // One process (tsx as an import hook, not its CLI, which forks): a signal reaches the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_MODE: 'true', ...options.env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DEMO_MODE: 'true',
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -65,7 +77,10 @@ export async function login(url: string, username: string, password = 'demo-pass
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($u:String!,$p:String!){login(username:$u,password:$p){userId}}', variables: { u: username, p: password } }),
+    body: JSON.stringify({
+      query: 'mutation($u:String!,$p:String!){login(username:$u,password:$p){userId}}',
+      variables: { u: username, p: password },
+    }),
   });
   const cookie = response.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error(`login as ${username} failed: ${await response.text()}`);

@@ -21,7 +21,12 @@ export interface TestApp {
   /** Signs in a demo user (or any user with the demo password) and returns the session cookie. */
   login(username: string, password?: string): Promise<string>;
   /** POSTs a GraphQL request, with a session cookie if given. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, cookie?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    cookie?: string,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -61,7 +66,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'mutation($u:String!,$p:String!){login(username:$u,password:$p){userId}}', variables: { u: username, p: password } }),
+        body: JSON.stringify({
+          query: 'mutation($u:String!,$p:String!){login(username:$u,password:$p){userId}}',
+          variables: { u: username, p: password },
+        }),
       });
       const cookie = response.headers.get('set-cookie')?.split(';')[0];
       if (!cookie) throw new Error(`login as ${username} failed: ${await response.text()}`);

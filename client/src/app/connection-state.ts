@@ -43,7 +43,10 @@ watchEffect(() => {
 let stallTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Reads the server's position for each topic; the status is catching-up until we reach them. */
-export async function beginCatchUp(topics: readonly string[], fetchLivePosition: (topic: string) => Promise<bigint | undefined>): Promise<void> {
+export async function beginCatchUp(
+  topics: readonly string[],
+  fetchLivePosition: (topic: string) => Promise<bigint | undefined>,
+): Promise<void> {
   if (topics.length === 0) return;
   state.stalled = false;
   const positions = await Promise.all(topics.map(async (topic) => [topic, await fetchLivePosition(topic).catch(() => undefined)] as const));

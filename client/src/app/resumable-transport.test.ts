@@ -25,7 +25,12 @@ function event(position: string): ExecutionResult {
   return { data: { incidentChanged: { position, kind: 'CREATED', incident: { id: position } } } };
 }
 
-const request = { query: 'subscription IncidentChanged($after: EventPosition) { x }', operationName: 'IncidentChanged', variables: {}, extensions: undefined };
+const request = {
+  query: 'subscription IncidentChanged($after: EventPosition) { x }',
+  operationName: 'IncidentChanged',
+  variables: {},
+  extensions: undefined,
+};
 
 describe('resumable subscriptions in the console transport', () => {
   beforeEach(() => {
@@ -43,7 +48,10 @@ describe('resumable subscriptions in the console transport', () => {
     writePosition('IncidentChanged', 100n);
     const socket = fakeSocket();
     const received: ExecutionResult[] = [];
-    resumableForwarder(() => socket.client, () => undefined)(request as never, {} as never).subscribe({
+    resumableForwarder(
+      () => socket.client,
+      () => undefined,
+    )(request as never, {} as never).subscribe({
       next: (r) => received.push(r),
       error: () => undefined,
       complete: () => undefined,
@@ -61,7 +69,10 @@ describe('resumable subscriptions in the console transport', () => {
     writePosition('IncidentChanged', 10n);
     const socket = fakeSocket();
     const received: string[] = [];
-    resumableForwarder(() => socket.client, () => undefined)(request as never, {} as never).subscribe({
+    resumableForwarder(
+      () => socket.client,
+      () => undefined,
+    )(request as never, {} as never).subscribe({
       next: (r) => received.push((r.data as { incidentChanged: { position: string } }).incidentChanged.position),
       error: () => undefined,
       complete: () => undefined,
@@ -76,7 +87,10 @@ describe('resumable subscriptions in the console transport', () => {
     const received: ExecutionResult[] = [];
     const told = vi.fn();
     onResumeTooOld('IncidentChanged', told);
-    resumableForwarder(() => socket.client, () => undefined)(request as never, {} as never).subscribe({
+    resumableForwarder(
+      () => socket.client,
+      () => undefined,
+    )(request as never, {} as never).subscribe({
       next: (r) => received.push(r),
       error: () => undefined,
       complete: () => undefined,
@@ -93,7 +107,10 @@ describe('resumable subscriptions in the console transport', () => {
       writePosition('IncidentChanged', 7n);
       const socket = fakeSocket();
       const errors: unknown[] = [];
-      resumableForwarder(() => socket.client, () => undefined)(request as never, {} as never).subscribe({
+      resumableForwarder(
+        () => socket.client,
+        () => undefined,
+      )(request as never, {} as never).subscribe({
         next: () => undefined,
         error: (e) => errors.push(e),
         complete: () => undefined,

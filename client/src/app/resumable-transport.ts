@@ -1,14 +1,6 @@
 import type { ExecutionResult, SubscriptionForwarder } from '@urql/core';
 import type { Client as SocketClient } from 'graphql-ws';
-import {
-  acceptPosition,
-  markRunning,
-  markStopped,
-  notifyResumeTooOld,
-  readPosition,
-  subscriptionKey,
-  topicOf,
-} from './live-positions';
+import { acceptPosition, markRunning, markStopped, notifyResumeTooOld, readPosition, subscriptionKey, topicOf } from './live-positions';
 
 type Sink = { next(value: ExecutionResult): void; error(error: unknown): void; complete(): void };
 

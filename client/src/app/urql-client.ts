@@ -48,7 +48,9 @@ export const urqlClient = new Client({
       },
       updates: mergeUpdates(incidentCacheUpdates, adminCacheUpdates, dispatchCacheUpdates, alertCacheUpdates),
     }),
-    subscriptionExchange({ forwardSubscription: resumableForwarder(realtimeClient, (topic) => void beginCatchUp([topic], fetchLivePosition)) }),
+    subscriptionExchange({
+      forwardSubscription: resumableForwarder(realtimeClient, (topic) => void beginCatchUp([topic], fetchLivePosition)),
+    }),
     fetchExchange,
   ],
 });

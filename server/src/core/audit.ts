@@ -52,7 +52,11 @@ export class AuditCollector implements EventSubscriber {
       const payloadKeys = Object.keys(cs.payload as object);
       const original = cs.originalEntity as Record<string, unknown> | undefined;
       const change =
-        cs.type === ChangeSetType.CREATE ? 'CREATE' : cs.type === ChangeSetType.DELETE || cs.type === ChangeSetType.DELETE_EARLY ? 'DELETE' : 'UPDATE';
+        cs.type === ChangeSetType.CREATE
+          ? 'CREATE'
+          : cs.type === ChangeSetType.DELETE || cs.type === ChangeSetType.DELETE_EARLY
+            ? 'DELETE'
+            : 'UPDATE';
       changes.push({
         entityType: cs.meta.className,
         entityId: () => String(cs.getSerializedPrimaryKey() ?? entity[cs.meta.primaryKeys[0] ?? 'id']),
@@ -82,9 +86,7 @@ export interface AuditEntry {
 
 /** Appends the audit rows of one mutation; the table accepts INSERT only (migration 0001). */
 export async function writeAudit(em: EntityManager, entry: AuditEntry, changes: readonly AuditedChange[]): Promise<void> {
-  const rows = changes.length
-    ? changes
-    : [{ entityType: null, entityId: null, change: 'NONE', before: null, after: null } as const];
+  const rows = changes.length ? changes : [{ entityType: null, entityId: null, change: 'NONE', before: null, after: null } as const];
   await em.execute(
     `insert into audit_record (actor_id, request_id, operation, transport, entity_type, entity_id, change, before, after)
      select ?::uuid, ?, ?, ?, r.entity_type, r.entity_id, r.change, r.before, r.after

@@ -16,15 +16,28 @@ const schema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1024).max(65535).default(54329),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_MODE: bool.optional(),
-  SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number of hours' }).positive().max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number({ message: 'must be a number of hours' })
+    .positive()
+    .max(24 * 30)
+    .default(12),
   // Overrides SESSION_TTL_HOURS when set; tests use it to watch a session expire in seconds.
-  SESSION_TTL_SECONDS: z.coerce.number({ message: 'must be a whole number of seconds' }).int().min(1).max(30 * 24 * 3600).optional(),
+  SESSION_TTL_SECONDS: z.coerce
+    .number({ message: 'must be a whole number of seconds' })
+    .int()
+    .min(1)
+    .max(30 * 24 * 3600)
+    .optional(),
   CONSOLE_ORIGINS: z.string().optional(),
   ADMIN_USERNAME: z.string().min(3).optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   EVENT_RETENTION_DAYS: z.coerce.number({ message: 'must be a number of days' }).int().positive().default(30),
   CONSOLE_DIST: z.string().optional(),
-  WS_MAX_BUFFERED_BYTES: z.coerce.number({ message: 'must be a number of bytes' }).int().min(16_384).default(4 * 1024 * 1024),
+  WS_MAX_BUFFERED_BYTES: z.coerce
+    .number({ message: 'must be a number of bytes' })
+    .int()
+    .min(16_384)
+    .default(4 * 1024 * 1024),
   SUBSCRIPTION_MAX_QUEUED: z.coerce.number({ message: 'must be a whole number of events' }).int().min(10).default(5_000),
   WS_MAX_SOCKETS_PER_USER: z.coerce.number({ message: 'must be a whole number' }).int().min(1).default(20),
   // Bounds how long a client may take to send one whole request (slow-loris); not how long the answer takes.
@@ -98,7 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     demoMode,
     sessionTtlMs: e.SESSION_TTL_SECONDS !== undefined ? e.SESSION_TTL_SECONDS * 1_000 : e.SESSION_TTL_HOURS * 3_600_000,
-    consoleOrigins: e.CONSOLE_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean),
+    consoleOrigins: e.CONSOLE_ORIGINS?.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     firstAdmin: e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
     consoleDist: e.CONSOLE_DIST,

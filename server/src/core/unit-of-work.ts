@@ -26,12 +26,7 @@ interface StoredResult {
  * commit together or not at all. With an idempotency key, a repeated call returns the first
  * call's result without acting again (ADR 0003).
  */
-export async function commit<T>(
-  ctx: Context,
-  operation: string,
-  input: unknown,
-  work: (tx: Tx) => Promise<T>,
-): Promise<T> {
+export async function commit<T>(ctx: Context, operation: string, input: unknown, work: (tx: Tx) => Promise<T>): Promise<T> {
   return ctx.em.transactional(async (em) => {
     const actorId = ctx.viewer?.userId ?? null;
     const key = ctx.idempotencyKey;

@@ -21,7 +21,11 @@ export function createModules(options: ModuleOptions) {
   const incidents = createIncidentsModule({ people: identity.users });
   const audit = createAuditModule({ people: identity.users });
   const dispatch = createDispatchModule({ incidents: incidents.service, units: identity.units });
-  const alerts = createAlertsModule({ people: identity.users, incidents: incidents.service, rules: transportReadinessRules(dispatch.fleet) });
+  const alerts = createAlertsModule({
+    people: identity.users,
+    incidents: incidents.service,
+    rules: transportReadinessRules(dispatch.fleet),
+  });
   const leader = createLeaderModule({ incidents: incidents.service, alerts: alerts.service, fleet: dispatch.fleet });
   const all: { entities: readonly unknown[]; resolvers: readonly object[] }[] = [identity, incidents, audit, dispatch, alerts, leader];
   return {

@@ -1,13 +1,5 @@
 /** The people who use the console (DOMAIN.md, "Who uses it"). A user may hold several roles. */
-export const ROLES = [
-  'DUTY_OFFICER',
-  'LEADER',
-  'DISPATCHER',
-  'LOGISTICS_OFFICER',
-  'COORDINATOR',
-  'UNIT_LIAISON',
-  'ADMIN',
-] as const;
+export const ROLES = ['DUTY_OFFICER', 'LEADER', 'DISPATCHER', 'LOGISTICS_OFFICER', 'COORDINATOR', 'UNIT_LIAISON', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The four working groups of plan 3, plus the leader's view across them. */

@@ -36,7 +36,9 @@ describe('alert messages', () => {
   });
 
   it('falls back to the server’s own line for a rule the console does not know yet', () => {
-    expect(alertMessage(alert({ ruleId: 'stock-below-days-of-cover', summary: 'Masks: 2 days of cover left.' }))).toBe('Masks: 2 days of cover left.');
+    expect(alertMessage(alert({ ruleId: 'stock-below-days-of-cover', summary: 'Masks: 2 days of cover left.' }))).toBe(
+      'Masks: 2 days of cover left.',
+    );
   });
 });
 

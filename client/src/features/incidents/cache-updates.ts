@@ -21,7 +21,12 @@ export function placeIncident(cache: Cache, incident: Pick<IncidentFieldsFragmen
     const belongs = !(field.arguments?.['openOnly'] === true && SETTLED.has(incident.status));
     if (listed === belongs) continue;
     if (!belongs) {
-      cache.link('Query', field.fieldName, field.arguments ?? {}, keys.filter((k) => k !== key));
+      cache.link(
+        'Query',
+        field.fieldName,
+        field.arguments ?? {},
+        keys.filter((k) => k !== key),
+      );
       continue;
     }
     const at = Date.parse(incident.reportedAt);

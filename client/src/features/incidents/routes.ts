@@ -6,7 +6,11 @@ export const incidentRoutes: RouteRecordRaw[] = [
     path: '/incidents',
     name: 'incidents',
     component: () => import('./routes/IncidentBoard.vue'),
-    meta: { access: { operation: 'incidents' }, titleKey: 'incidents.board.title', nav: { section: 'DUTY', order: 10, icon: WarningFilled } },
+    meta: {
+      access: { operation: 'incidents' },
+      titleKey: 'incidents.board.title',
+      nav: { section: 'DUTY', order: 10, icon: WarningFilled },
+    },
   },
   {
     path: '/incidents/:id',

@@ -6,7 +6,10 @@ import { p } from '@mikro-orm/core';
  * and a version for optimistic locking (a stale write fails instead of overwriting).
  */
 export const baseProperties = {
-  id: p.uuid().primary().onCreate(() => randomUUID()),
+  id: p
+    .uuid()
+    .primary()
+    .onCreate(() => randomUUID()),
   createdAt: p.datetime().onCreate(() => new Date()),
   updatedAt: p
     .datetime()

@@ -8,9 +8,14 @@ export function isUnavailable(error: unknown): boolean {
   if (!e) return false;
   if (
     typeof e.code === 'string' &&
-    (/^08/.test(e.code) || /^57P0/.test(e.code) || /^53/.test(e.code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(e.code))
+    (/^08/.test(e.code) ||
+      /^57P0/.test(e.code) ||
+      /^53/.test(e.code) ||
+      ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(e.code))
   ) {
     return true;
   }
-  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/i.test(e.message ?? '');
+  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/i.test(
+    e.message ?? '',
+  );
 }

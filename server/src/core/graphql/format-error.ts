@@ -5,36 +5,70 @@ import { isUnavailable } from '../database/unavailable';
 import type { Logger } from '../logger';
 
 /** Codes graphql-js and Apollo give for malformed requests; passed through as they are. */
-const PROTOCOL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
-
+const PROTOCOL_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
 
 function classify(original: unknown): { code: string; message: string; extensions?: Record<string, unknown> } | undefined {
   if (original instanceof OptimisticLockError) {
-    return { code: 'CONFLICT', message: 'Someone changed this record at the same moment. Reload it and try again.', extensions: { reason: 'record/stale' } };
+    return {
+      code: 'CONFLICT',
+      message: 'Someone changed this record at the same moment. Reload it and try again.',
+      extensions: { reason: 'record/stale' },
+    };
   }
   const driver = original as DriverException & { code?: string; constraint?: string; detail?: string };
   if (original instanceof DriverException || typeof driver?.code === 'string') {
     switch (driver.code) {
       case '23505':
-        return { code: 'CONFLICT', message: 'That conflicts with an existing record.', extensions: { reason: `constraint/${driver.constraint ?? 'unique'}` } };
+        return {
+          code: 'CONFLICT',
+          message: 'That conflicts with an existing record.',
+          extensions: { reason: `constraint/${driver.constraint ?? 'unique'}` },
+        };
       case '23503':
-        return { code: 'NOT_FOUND', message: 'A record this refers to does not exist.', extensions: { reason: `constraint/${driver.constraint ?? 'foreign_key'}` } };
+        return {
+          code: 'NOT_FOUND',
+          message: 'A record this refers to does not exist.',
+          extensions: { reason: `constraint/${driver.constraint ?? 'foreign_key'}` },
+        };
       case '23514':
       case '23502':
-        return { code: 'BAD_USER_INPUT', message: 'A value is out of the allowed range or format.', extensions: { reason: `constraint/${driver.constraint ?? driver.code}` } };
+        return {
+          code: 'BAD_USER_INPUT',
+          message: 'A value is out of the allowed range or format.',
+          extensions: { reason: `constraint/${driver.constraint ?? driver.code}` },
+        };
       case '40001':
       case '40P01':
-        return { code: 'CONFLICT', message: 'Another change got there first. Try again.', extensions: { reason: 'transaction/serialization' } };
+        return {
+          code: 'CONFLICT',
+          message: 'Another change got there first. Try again.',
+          extensions: { reason: 'transaction/serialization' },
+        };
     }
     // Class 22, data exceptions: a value the column cannot take (too long, out of range, not a
     // number, a character the encoding cannot hold...). The client's input, not the server's fault.
     if (typeof driver.code === 'string' && driver.code.startsWith('22')) {
-      return { code: 'BAD_USER_INPUT', message: 'A value is out of the allowed range or format.', extensions: { reason: `constraint/${driver.constraint ?? driver.code}` } };
+      return {
+        code: 'BAD_USER_INPUT',
+        message: 'A value is out of the allowed range or format.',
+        extensions: { reason: `constraint/${driver.constraint ?? driver.code}` },
+      };
     }
   }
   if (original instanceof OrmValidationError) return { code: 'BAD_USER_INPUT', message: 'A value is not valid.' };
   if (isUnavailable(original)) {
-    return { code: 'UNAVAILABLE', message: 'The database cannot be reached right now. Nothing was saved; try again shortly.', extensions: { retryable: true } };
+    return {
+      code: 'UNAVAILABLE',
+      message: 'The database cannot be reached right now. Nothing was saved; try again shortly.',
+      extensions: { retryable: true },
+    };
   }
   return undefined;
 }
@@ -83,7 +117,9 @@ function formatWith(logger: Logger, exposeDetails: boolean) {
     if (known) return { message: known.message, path: formatted.path, extensions: { ...known.extensions, code: known.code } };
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return {
-      message: exposeDetails ? `Internal error: ${formatted.message}` : 'Something went wrong on the server. Nothing was changed; the error has been logged.',
+      message: exposeDetails
+        ? `Internal error: ${formatted.message}`
+        : 'Something went wrong on the server. Nothing was changed; the error has been logged.',
       path: formatted.path,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };

@@ -6,9 +6,15 @@ import express, { type Express } from 'express';
 export function serveConsole(app: Express, dist: string): boolean {
   const index = path.join(dist, 'index.html');
   if (!existsSync(index)) return false;
-  app.use(express.static(dist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
-    if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
-  } }));
+  app.use(
+    express.static(dist, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, file) => {
+        if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+      },
+    }),
+  );
   app.get(/^\/(?!graphql|healthz|readyz).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');

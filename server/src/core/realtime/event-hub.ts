@@ -194,10 +194,9 @@ export class EventHub {
   private async pump(): Promise<void> {
     try {
       for (;;) {
-        const { rows } = await this.pool.query<EventRow>(
-          `select ${COLUMNS} from event where position > $1 order by position limit 500`,
-          [String(this.headPosition)],
-        );
+        const { rows } = await this.pool.query<EventRow>(`select ${COLUMNS} from event where position > $1 order by position limit 500`, [
+          String(this.headPosition),
+        ]);
         for (const row of rows) this.deliver(toRecord(row));
         if (rows.length < 500) return;
       }

@@ -7,7 +7,8 @@ import { EventPositionScalar } from '../graphql/scalars';
 export class RealtimeResolver {
   @Allow('livePosition')
   @Query(() => EventPositionScalar, {
-    description: 'The newest event position this server has delivered. Read it with a board query, then subscribe after it: nothing is missed in between.',
+    description:
+      'The newest event position this server has delivered. Read it with a board query, then subscribe after it: nothing is missed in between.',
   })
   livePosition(
     @Ctx() ctx: Context,

@@ -4,7 +4,17 @@ import type { Context } from '../context';
 import { SharedSubscriptions } from './shared-execution';
 import type { EventRecord } from './topics';
 
-const event = (position: bigint) => ({ position, topic: 'incident', entityType: 'Incident', entityId: 'x', kind: 'UPDATED', payload: {}, actorId: null, committedAt: new Date() }) as unknown as EventRecord;
+const event = (position: bigint) =>
+  ({
+    position,
+    topic: 'incident',
+    entityType: 'Incident',
+    entityId: 'x',
+    kind: 'UPDATED',
+    payload: {},
+    actorId: null,
+    committedAt: new Date(),
+  }) as unknown as EventRecord;
 
 /** A schema whose subscription re-read fails with a connection error `failures` times, then succeeds. */
 function schemaFailing(failures: number, events: EventRecord[]) {
@@ -39,7 +49,11 @@ function schemaFailing(failures: number, events: EventRecord[]) {
   return { schema, calls: () => calls, closed: () => closed };
 }
 
-const shared = () => new SharedSubscriptions((t) => t, () => 'scope');
+const shared = () =>
+  new SharedSubscriptions(
+    (t) => t,
+    () => 'scope',
+  );
 const args = (schema: GraphQLSchema) => ({ schema, document: parse('subscription { changed }'), contextValue: {} as Context });
 
 describe('shared subscription execution when the database is briefly unreachable', () => {
