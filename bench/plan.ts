@@ -4,7 +4,8 @@
  */
 export interface Plan {
   mode: 'quick' | 'full';
-  fanout: { subscribers: number[]; rate: number; seconds: number; warmupSeconds: number; drainMs: number };
+  /** `targets` limits the fan-out to some of raw, bare, ours (all three when omitted). */
+  fanout: { subscribers: number[]; rate: number; seconds: number; warmupSeconds: number; drainMs: number; targets?: string[] };
   /** The deliveries per second each target sustains with p99 under the threshold, rate raised step by step. */
   sweep: { subscribers: number; rates: number[]; seconds: number; warmupSeconds: number; thresholdMs: number };
   sharedVsPerSocket: { runs: { subscribers: number; rate: number }[]; seconds: number; warmupSeconds: number };
@@ -37,7 +38,7 @@ export const FULL: Plan = {
 
 export const QUICK: Plan = {
   mode: 'quick',
-  fanout: { subscribers: [10, 40], rate: 20, seconds: 1, warmupSeconds: 0.5, drainMs: 3_000 },
+  fanout: { subscribers: [20], rate: 20, seconds: 1, warmupSeconds: 0.5, drainMs: 3_000 },
   sweep: { subscribers: 20, rates: [20, 40], seconds: 1, warmupSeconds: 0.3, thresholdMs: 100 },
   sharedVsPerSocket: { runs: [{ subscribers: 20, rate: 10 }], seconds: 1, warmupSeconds: 0.3 },
   throughput: { subscribers: 20, rates: [10, 20], seconds: 1, warmupSeconds: 0.3, thresholdMs: 250 },

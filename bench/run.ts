@@ -7,6 +7,7 @@
  *   npm run bench -- --only=fanout,queries   some scenarios (fanout, sharing, throughput, queries, robustness, replicas)
  *   npm run bench -- --out=dir     where to write BENCHMARKS.md and benchmarks.json
  *   npm run bench -- --profile     our servers write V8 CPU profiles (--cpu-prof); the top functions go in the report
+ *   npm run bench -- --plan='{"fanout":{"subscribers":[2000]}}'   override parts of the plan (bench/plan.ts)
  *
  * Every server and every load generator is a process of its own; this runner only orchestrates.
  */
@@ -44,9 +45,10 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     out: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    plan: { type: 'string' },
   },
 });
-const plan = args.quick ? QUICK : FULL;
+const plan = merge(args.quick ? QUICK : FULL, args.plan ? (JSON.parse(args.plan) as Record<string, unknown>) : {});
 const only = new Set((args.only?.split(',') ?? SCENARIOS).map((s) => s.trim()));
 for (const name of only)
   if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`unknown scenario ${name}; use ${SCENARIOS.join(', ')}`);
@@ -200,6 +202,19 @@ async function rootFields(url: string, cookie: string): Promise<BenchContext['sc
   );
   const names = (key: string) => new Set(data[key]?.fields.map((f) => f.name) ?? []);
   return { query: names('query'), mutation: names('mutation'), subscription: names('subscription') };
+}
+
+/** The plan with parts replaced: objects merge key by key, anything else (numbers, lists) replaces. */
+function merge<T>(base: T, override: Record<string, unknown>): T {
+  const out = { ...base } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(override)) {
+    const current = out[key];
+    out[key] =
+      value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object'
+        ? merge(current, value as Record<string, unknown>)
+        : value;
+  }
+  return out as T;
 }
 
 main().catch((error: unknown) => {

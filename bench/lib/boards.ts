@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Kind, parse, print, visit, type FragmentDefinitionNode } from 'graphql';
 import { ROOT } from './processes';
 
 /**
@@ -20,11 +21,40 @@ export interface Board {
 
 const OPERATIONS = path.join(ROOT, 'shared/src/operations');
 
-/** The console's own operation document with the fragments it spreads (from shared/src/operations). */
-export function operation(module: string, name: string, fragments: string[] = []): string | undefined {
-  const file = (n: string) => path.join(OPERATIONS, module, `${n}.graphql`);
-  if (!existsSync(file(name))) return undefined;
-  return [name, ...fragments].map((n) => readFileSync(file(n), 'utf8')).join('\n');
+/** Every fragment the console defines (shared/src/operations/<module>/*.graphql), by name. */
+function consoleFragments(): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const module of readdirSync(OPERATIONS)) {
+    for (const file of readdirSync(path.join(OPERATIONS, module)).filter((f) => f.endsWith('.graphql'))) {
+      for (const definition of parse(readFileSync(path.join(OPERATIONS, module, file), 'utf8')).definitions) {
+        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+      }
+    }
+  }
+  return fragments;
+}
+
+/** The console's own operation document (shared/src/operations) with every fragment it spreads, however deep. */
+export function operation(module: string, name: string): string | undefined {
+  const file = path.join(OPERATIONS, module, `${name}.graphql`);
+  if (!existsSync(file)) return undefined;
+  const document = parse(readFileSync(file, 'utf8'));
+  const fragments = consoleFragments();
+  const included = new Map<string, FragmentDefinitionNode>();
+  const pending = [document as { kind: Kind }];
+  while (pending.length) {
+    visit(pending.pop()! as never, {
+      FragmentSpread(node: { name: { value: string } }) {
+        const fragment = fragments.get(node.name.value);
+        if (fragment && !included.has(node.name.value)) {
+          included.set(node.name.value, fragment);
+          pending.push(fragment);
+        }
+      },
+    });
+  }
+  const own = new Set(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [d.name.value] : [])));
+  return [print(document), ...[...included.values()].filter((f) => !own.has(f.name.value)).map((f) => print(f))].join('\n\n');
 }
 
 /** The dispatcher's standby board as the console would ask for it, until the console commits its own document. */
@@ -43,7 +73,7 @@ export const BOARDS: Board[] = [
     name: 'openIncidents',
     label: 'open incidents (事件看板)',
     rootField: 'incidents',
-    query: operation('incidents', 'Incidents', ['IncidentFields']),
+    query: operation('incidents', 'Incidents'),
     variables: { openOnly: true },
   },
   {
@@ -69,7 +99,7 @@ export const BOARDS: Board[] = [
 
 /** The subscription the fan-out measures: the incident board's own live document. */
 export function fanoutSubscription(): string {
-  const document = operation('incidents', 'IncidentChanged', ['IncidentFields']);
+  const document = operation('incidents', 'IncidentChanged');
   if (!document) throw new Error('shared/src/operations/incidents/IncidentChanged.graphql is missing');
   return document;
 }

@@ -5,8 +5,10 @@ import pg from 'pg';
  * go through the outbox: it happened before the server watched). One entry per table; an
  * entry whose tables do not exist yet is skipped and reported.
  *
- * Open incidents are recent class C ones (24 h deadline), so none is past its deadline: the
- * alert engine must not start raising thousands of alerts in the middle of a fan-out run.
+ * Open incidents are recent class C ones (24 h deadline) that someone has acknowledged or is
+ * working on, as on a real board: none is past its deadline or unacknowledged, so the alert
+ * engine does not raise a thousand alerts in the middle of a fan-out run (no HQ has a thousand
+ * incidents nobody picked up).
  */
 export interface HistoryTable {
   table: string;
@@ -35,7 +37,7 @@ export const HISTORY: HistoryTable[] = [
          from (
            select g,
              case when g <= $2 then 'C' else (array['A','B','C'])[1 + g % 3] end as cls,
-             case when g <= $2 then (array['REPORTED','ACKNOWLEDGED','IN_PROGRESS'])[1 + g % 3]
+             case when g <= $2 then (array['ACKNOWLEDGED','IN_PROGRESS'])[1 + g % 2]
                   else (array['RESOLVED','CLOSED','CLOSED','CLOSED'])[1 + g % 4] end as st,
              case when g <= $2 then now() - g * (interval '12 hours' / $2) else now() - interval '2 days' - g * interval '5 minutes' end as t
            from generate_series(1, $1::int) g
@@ -52,6 +54,53 @@ export const HISTORY: HistoryTable[] = [
       await client.query(
         `insert into incident_timeline_entry (incident_id, kind, at, actor_name, to_status)
          select id, 'STATUS', reported_at, '', 'REPORTED' from incident where title like 'Historical incident %' limit $1`,
+        [rows],
+      );
+    },
+  },
+  {
+    table: 'dispatch_order',
+    module: 'dispatch',
+    requires: ['dispatch_order'],
+    async seed(client, rows) {
+      await client.query(
+        `insert into dispatch_order (id, created_at, updated_at, version, number, cargo_kind, cargo_description, cargo_amount,
+           cargo_unit, origin, destination, green_channel, urgent, priority, requested_at, requesting_group, status, created_by_name,
+           assigned_at, departed_at, arrived_at, completed_at)
+         select gen_random_uuid(), t, t + interval '3 hours', 4, 'DD-' || to_char(t, 'YYYYMMDD') || '-9' || lpad(g::text, 6, '0'),
+           (array['EPIDEMIC_SUPPLIES','DAILY_NECESSITIES','COAL','FUEL','PRODUCTION_MATERIALS'])[1 + g % 5], 'Historical transport', 5,
+           'TONNES', 'Depot ' || (g % 7), 'District ' || (g % 40), false, false, 4, t, 'TRANSPORT', 'COMPLETED', 'History',
+           t + interval '10 minutes', t + interval '20 minutes', t + interval '2 hours', t + interval '3 hours'
+         from (select g, now() - interval '2 days' - g * interval '7 minutes' as t from generate_series(1, $1::int) g) h`,
+        [rows],
+      );
+    },
+  },
+  {
+    table: 'vehicle_assignment',
+    module: 'dispatch',
+    requires: ['vehicle_assignment', 'vehicle', 'dispatch_order'],
+    async seed(client, rows) {
+      // Each historical order had one of the fleet's vehicles, released when it came back.
+      await client.query(
+        `insert into vehicle_assignment (id, created_at, updated_at, version, order_id, vehicle_id, assigned_by_name, assigned_at, released_at)
+         select gen_random_uuid(), o.assigned_at, o.completed_at, 2, o.id, v.id, 'History', o.assigned_at, o.completed_at
+         from (select id, assigned_at, completed_at, row_number() over (order by id) as r
+               from dispatch_order where created_by_name = 'History' limit $1) o
+         join (select id, row_number() over (order by plate) - 1 as i, count(*) over () as n from vehicle) v on v.i = o.r % v.n`,
+        [rows],
+      );
+    },
+  },
+  {
+    table: 'vehicle_status_change',
+    module: 'dispatch',
+    requires: ['vehicle_status_change', 'vehicle_assignment'],
+    async seed(client, rows) {
+      await client.query(
+        `insert into vehicle_status_change (id, at, vehicle_id, from_status, to_status, order_id, by_name, note)
+         select gen_random_uuid(), a.assigned_at, a.vehicle_id, 'STANDBY', 'ASSIGNED', a.order_id, 'History', ''
+         from vehicle_assignment a where a.assigned_by_name = 'History' limit $1`,
         [rows],
       );
     },

@@ -60,9 +60,11 @@ function table(header: string[], rows: (string | number)[][]): string {
 }
 
 const step0 = (run: FanoutResult | undefined): StepResult | undefined => run?.steps[0];
-/** Server CPU microseconds per delivery: what one subscriber receiving one event costs. */
-const cpuPerDelivery = (step: StepResult | undefined) =>
-  step && step.deliveries ? (step.servers.reduce((t, s) => t + s.cpuSeconds, 0) * 1e6) / step.deliveries : undefined;
+/** Server CPU microseconds per delivery made in the window: what one subscriber receiving one event costs. */
+const cpuPerDelivery = (step: StepResult | undefined) => {
+  const made = step ? (step.receivedPerSecond ?? step.deliveriesPerSecond) * step.seconds : 0;
+  return step && made ? (step.servers.reduce((t, s) => t + s.cpuSeconds, 0) * 1e6) / made : undefined;
+};
 /** The highest step that held the threshold, nothing lost, schedule kept. */
 const bestSustained = (run: FanoutResult | undefined) => run?.steps.filter((s) => s.sustained).at(-1);
 const idleKiB = (run: FanoutResult | undefined) => {
@@ -166,6 +168,10 @@ function fanoutSection(r: BenchResults): string {
       ]);
     }
   }
+  const split = (['raw', 'bare', 'ours'] as TargetName[]).map((target) => {
+    const fit = costSplit(f.targets[target]?.runs ?? [], plan.rate);
+    return [TARGET_LABEL[target], fit ? n(fit.perEventMs, 2) : '–', fit ? n(fit.perDeliveryMicros, 1) : '–'];
+  });
   return `## Fan-out latency: N subscribers, ${plan.rate} events/s
 
 Every subscriber holds the incident board's live subscription; the writer commits ${plan.rate} changes per second (for (c): \`reportIncident\` over HTTP) for ${plan.seconds} s after ${plan.warmupSeconds} s of warm-up. Latency in ms from commit to receipt.
@@ -195,7 +201,26 @@ Our server as a ratio of each baseline (lower is better for all of these):
 ${table(['Subscribers', 'Ratio', 'p50', 'p99', 'last p99', 'CPU / delivery', 'event-loop p99', 'idle JS memory / conn'], ratios)}
 
 "idle KiB/conn" is the growth of JS heap + external memory (and of RSS) per connection after a forced GC, with every subscriber connected and subscribed and no event flowing, divided by the number of connections.
+
+Where each server's CPU goes, fitted over the runs above (server CPU = events/s × cost per event + deliveries/s × cost per delivery; least squares over the subscriber counts): the per-event part is everything that does not depend on the number of subscribers (for (c): the mutation's transaction, the alert rules it triggers, the outbox read, the one shared execution), the per-delivery part is what each subscriber adds.
+
+${table(['Target', 'CPU ms per event (fixed)', 'CPU µs per delivery (marginal)'], split)}
 `;
+}
+
+/** Least-squares fit of cores = rate × perEvent + deliveries/s × perDelivery over runs at one event rate. */
+function costSplit(runs: FanoutResult[], rate: number): { perEventMs: number; perDeliveryMicros: number } | undefined {
+  const points = runs.map(step0).filter((s): s is StepResult => !!s && (s.receivedPerSecond ?? 0) > 0);
+  if (points.length < 2) return undefined;
+  const xs = points.map((s) => s.receivedPerSecond);
+  const ys = points.map((s) => s.servers[0]?.cpuCores ?? 0);
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const sxx = xs.reduce((t, x) => t + (x - mx) ** 2, 0);
+  if (sxx === 0) return undefined;
+  const slope = xs.reduce((t, x, i) => t + (x - mx) * (ys[i]! - my), 0) / sxx;
+  const intercept = my - slope * mx;
+  return { perEventMs: (intercept / rate) * 1000, perDeliveryMicros: slope * 1e6 };
 }
 
 function sweepSection(r: BenchResults): string {

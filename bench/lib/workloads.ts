@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { login } from '../../test/support/server-process';
+import { operation } from './boards';
 import { graphql, postJson } from './open-model';
 
 /**
@@ -14,8 +17,10 @@ export interface Workload {
   notBuilt?: string;
   /** The root mutation it needs; the scenario skips the entry when the schema lacks it. */
   mutation?: string;
+  /** The console's subscription that shows these changes (the incident board's when omitted). */
+  subscription?(): string | undefined;
   /** Creates what the sends act on; `count` is the most sends the run can make. */
-  prepare?(target: WriterTarget, count: number): Promise<void>;
+  prepare?(target: WriterTarget, count: number, databaseUrl: string): Promise<void>;
   send(target: WriterTarget, k: number): Promise<void>;
 }
 
@@ -49,14 +54,7 @@ export const WORKLOADS: Workload[] = [
       );
     },
   },
-  {
-    name: 'assignVehicle',
-    label: 'assigning a vehicle',
-    notBuilt: 'the dispatch module is being built; its assignVehicles mutation joins the table when it is merged',
-    async send() {
-      throw new Error('not built');
-    },
-  },
+  assignVehicle(),
   {
     name: 'ledgerIssue',
     label: 'a ledger issue (物资出库)',
@@ -92,4 +90,63 @@ export function writerWorkload(target: WriterTarget, name: string): Workload {
   const workload = WORKLOADS.find((w) => w.name === name);
   if (!workload || workload.notBuilt) throw new Error(`workload ${name} is not available`);
   return workload;
+}
+
+/**
+ * A dispatcher putting a standby vehicle on an open dispatch order (调度): one assignVehicles
+ * per send, each on its own order and vehicle, prepared in the database beforehand (a bench
+ * company's fleet, so the real companies' boards are not touched). Subscribers watch the
+ * standby board's vehicle stream.
+ */
+function assignVehicle(): Workload {
+  const prepared = { cookie: '', orders: [] as string[], vehicles: [] as string[], next: 0 };
+  return {
+    name: 'assignVehicle',
+    label: 'assigning a vehicle',
+    mutation: 'assignVehicles',
+    subscription: () => operation('dispatch', 'VehicleChanged'),
+    async prepare(target, count, databaseUrl) {
+      prepared.cookie = await login(target.httpUrl, 'dispatcher');
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        const run = randomUUID().slice(0, 6).toUpperCase();
+        const { rows: company } = await client.query<{ id: string }>(
+          `insert into transport_company (id, created_at, updated_at, code, name, standby_quota)
+           values (gen_random_uuid(), now(), now(), $1, 'Bench fleet', 0) returning id`,
+          [`BENCH_${run}`],
+        );
+        const vehicles = await client.query<{ id: string }>(
+          `insert into vehicle (id, created_at, updated_at, company_id, plate, vehicle_type, capacity_tonnes, driver_name, driver_phone,
+             condition_checked_on, status, status_since)
+           select gen_random_uuid(), now(), now(), $1, 'B' || $2 || lpad(g::text, 7, '0'), 'TRUCK', 10, 'Bench driver', '139 0000 0000',
+             current_date, 'STANDBY', now()
+           from generate_series(1, $3::int) g returning id`,
+          [company[0]!.id, run, count],
+        );
+        const orders = await client.query<{ id: string }>(
+          `insert into dispatch_order (id, created_at, updated_at, number, cargo_kind, cargo_amount, cargo_unit, origin, destination,
+             green_channel, priority, requested_at, requesting_group, status, created_by_name)
+           select gen_random_uuid(), now(), now(), 'DD-20991231-' || $1 || lpad(g::text, 7, '0'), 'DAILY_NECESSITIES', 5, 'TONNES',
+             'Bench depot', 'Bench district', false, 4, now(), 'TRANSPORT', 'OPEN', 'Bench'
+           from generate_series(1, $2::int) g returning id`,
+          [String(parseInt(run, 16) % 1000).padStart(3, '0'), count],
+        );
+        prepared.vehicles = vehicles.rows.map((r) => r.id);
+        prepared.orders = orders.rows.map((r) => r.id);
+      } finally {
+        await client.end();
+      }
+    },
+    async send(target) {
+      const i = prepared.next++;
+      if (i >= prepared.orders.length) throw new Error('ran out of prepared orders');
+      await graphql(
+        target.httpUrl,
+        'mutation BenchAssignVehicle($input: AssignVehiclesInput!) { assignVehicles(input: $input) { id status } }',
+        { input: { orderId: prepared.orders[i], vehicleIds: [prepared.vehicles[i]] } },
+        prepared.cookie,
+      );
+    },
+  };
 }

@@ -41,6 +41,8 @@ export interface StepResult {
   events: number;
   deliveries: number;
   deliveriesPerSecond: number;
+  /** Every delivery read during the window, whatever its commit time: what the server did in it (backlog included). */
+  receivedPerSecond: number;
   /** Deliveries that never arrived (events × subscribers − deliveries). */
   missing: number;
   outOfOrder: number;
@@ -82,10 +84,12 @@ runLoad(async (): Promise<FanoutResult> => {
   const byServer = params.wsUrls.map(() => new LatencyHistogram());
   let tallies = new Map<number, EventTally>();
   let deliveries = 0;
+  let received = 0;
   let bytes = 0;
   let outOfOrder = 0;
 
   const onDelivery = (subscriber: BenchSubscriber, d: Delivery) => {
+    if (d.receivedAt >= window.from && d.receivedAt < window.to) received++;
     if (d.committedAt < window.from || d.committedAt >= window.to) return;
     const latency = d.receivedAt - d.committedAt;
     all.recordMs(latency);
@@ -116,6 +120,12 @@ runLoad(async (): Promise<FanoutResult> => {
       }),
   );
 
+  if (workload.prepare) {
+    // Enough records for every send the steps can make, warm-up included.
+    const count = params.steps.reduce((total, step) => total + Math.ceil((params.warmupSeconds + step.seconds) * step.rate) + 5, 0);
+    progress(`${params.target.label}: preparing ${count} records for ${workload.name}`);
+    await workload.prepare(params.target, count, params.databaseUrl ?? '');
+  }
   const scrapeAll = (gc = false) => Promise.all(params.metricsUrls.map((url) => scrape(url, { gc })));
   let idleBefore: Scrape[] | undefined;
   if (params.idleMemory) idleBefore = await scrapeAll(true);
@@ -137,7 +147,7 @@ runLoad(async (): Promise<FanoutResult> => {
     all.reset();
     byServer.forEach((h) => h.reset());
     tallies = new Map();
-    deliveries = bytes = outOfOrder = 0;
+    deliveries = received = bytes = outOfOrder = 0;
     const started = nowMs();
     window = { from: started + params.warmupSeconds * 1000, to: started + (params.warmupSeconds + step.seconds) * 1000 };
     let before: Scrape[] = [];
@@ -178,6 +188,7 @@ runLoad(async (): Promise<FanoutResult> => {
       events,
       deliveries,
       deliveriesPerSecond: Math.round(deliveries / step.seconds),
+      receivedPerSecond: Math.round(received / step.seconds),
       missing,
       outOfOrder,
       latency,

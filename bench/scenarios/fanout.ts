@@ -49,6 +49,7 @@ export async function fanoutScenario(ctx: BenchContext): Promise<FanoutScenario>
   const { fanout, sweep } = ctx.plan;
   const targets = {} as FanoutScenario['targets'];
   for (const target of TARGETS) {
+    if (fanout.targets && !fanout.targets.includes(target.name)) continue;
     const server =
       target.name === 'ours' ? ctx.main : await ctx.startBaseline(target.name === 'raw' ? 'raw-ws-broadcast' : 'bare-graphql-ws');
     try {

@@ -34,6 +34,7 @@ export async function throughputScenario(ctx: BenchContext): Promise<ThroughputS
         stopAboveP99Ms: plan.thresholdMs,
         workload: workload.name,
         databaseUrl: ctx.databaseUrl,
+        query: workload.subscription?.() ?? ctx.subscription,
       }),
     );
     workloads.push({ name: workload.name, label: workload.label, result });
