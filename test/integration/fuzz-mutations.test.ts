@@ -218,6 +218,18 @@ describe('every mutation, fuzzed from the schema’s input types', () => {
       );
     }
     await rows('no active administrator left', `select 1 where not exists (select 1 from app_user where 'ADMIN' = any (roles) and active)`);
+    if (since && tables.has('dispatch_order')) {
+      // A unit liaison acts for their own unit only, whatever other units' ids they send.
+      await rows(
+        'a unit liaison created or changed another unit’s dispatch order',
+        `select o.number, a.operation, u.username from audit_record a
+         join app_user u on u.id = a.actor_id
+         join dispatch_order o on o.id::text = a.entity_id
+         where a.at >= $1 and a.entity_type = 'DispatchOrder' and a.change in ('CREATE', 'UPDATE')
+           and 'UNIT_LIAISON' = any (u.roles) and o.requesting_unit_id is distinct from u.unit_id`,
+        [since],
+      );
+    }
 
     if (since) {
       // An audit record per change: every row created or changed since fuzzing began has an audit
