@@ -166,7 +166,11 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
     logger,
     hub,
     shared,
-    limits: { maxBufferedBytes: config.realtime.maxBufferedBytes, maxSocketsPerUser: config.realtime.maxSocketsPerUser },
+    limits: {
+      maxBufferedBytes: config.realtime.maxBufferedBytes,
+      maxSocketsPerUser: config.realtime.maxSocketsPerUser,
+      keepAliveMs: config.realtime.keepAliveMs,
+    },
     sharedExecution: config.realtime.execution === 'shared',
     validationRules: rules,
     maxTokens: DEFAULT_QUERY_LIMITS.maxTokens,

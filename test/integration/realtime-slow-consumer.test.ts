@@ -10,7 +10,8 @@ describe('a console that stops reading its socket', () => {
   let t: TestApp;
   let cookie: string;
   beforeAll(async () => {
-    t = await startTestApp({ env: { WS_MAX_BUFFERED_BYTES: '65536', SUBSCRIPTION_MAX_QUEUED: '20' } });
+    // A long keep-alive: the paused client cannot answer pings, and the buffer limit is what is tested.
+    t = await startTestApp({ env: { WS_MAX_BUFFERED_BYTES: '65536', SUBSCRIPTION_MAX_QUEUED: '20', WS_KEEPALIVE_SECONDS: '300' } });
     cookie = await t.login('duty');
   });
   afterAll(() => t?.close());
@@ -36,11 +37,11 @@ describe('a console that stops reading its socket', () => {
     const serverClosing = () => [...t.app.ws.wss.clients].some((socket) => socket.readyState === socket.CLOSING);
     while (!serverClosing() && Date.now() < deadline && sent < 2_000) {
       await Promise.all(
-        Array.from({ length: 10 }, (_, i) =>
+        Array.from({ length: 20 }, (_, i) =>
           t.gql(REPORT, { input: { title: `bulk ${sent + i}`, incidentClass: 'C', description } }, cookie),
         ),
       );
-      sent += 10;
+      sent += 20;
     }
     expect(serverClosing()).toBe(true);
     // Reading again, the client drains what was buffered and then meets the close frame.

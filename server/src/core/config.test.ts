@@ -37,6 +37,7 @@ const BAD_VALUES: Record<ConfigVariable, readonly string[] | null> = {
   WS_MAX_BUFFERED_BYTES: ['1024', 'lots'],
   SUBSCRIPTION_MAX_QUEUED: ['1', 'many'],
   WS_MAX_SOCKETS_PER_USER: ['0', 'lots'],
+  WS_KEEPALIVE_SECONDS: ['0', '601', 'often'],
   SUBSCRIPTION_EXECUTION: ['naive'],
   HTTP_REQUEST_TIMEOUT_SECONDS: ['0', 'soon', '1.5', '3601'],
 };

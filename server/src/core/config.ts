@@ -40,6 +40,7 @@ const schema = z.object({
     .default(4 * 1024 * 1024),
   SUBSCRIPTION_MAX_QUEUED: z.coerce.number({ message: 'must be a whole number of events' }).int().min(10).default(5_000),
   WS_MAX_SOCKETS_PER_USER: z.coerce.number({ message: 'must be a whole number' }).int().min(1).default(20),
+  WS_KEEPALIVE_SECONDS: z.coerce.number({ message: 'must be a whole number of seconds' }).int().min(1).max(600).default(12),
   // Bounds how long a client may take to send one whole request (slow-loris); not how long the answer takes.
   HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number({ message: 'must be a whole number of seconds' }).int().min(1).max(3_600).default(30),
   // 'per-socket' is graphql-js's own path (one execution per subscriber per event), kept for the benchmark's before/after.
@@ -63,7 +64,13 @@ export type Config = Readonly<{
   firstAdmin: { username: string; password: string } | undefined;
   eventRetentionDays: number;
   consoleDist: string | undefined;
-  realtime: { maxBufferedBytes: number; maxQueuedEvents: number; maxSocketsPerUser: number; execution: 'shared' | 'per-socket' };
+  realtime: {
+    maxBufferedBytes: number;
+    maxQueuedEvents: number;
+    maxSocketsPerUser: number;
+    keepAliveMs: number;
+    execution: 'shared' | 'per-socket';
+  };
   http: HttpLimits;
 }>;
 
@@ -121,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
       maxQueuedEvents: e.SUBSCRIPTION_MAX_QUEUED,
       maxSocketsPerUser: e.WS_MAX_SOCKETS_PER_USER,
+      keepAliveMs: e.WS_KEEPALIVE_SECONDS * 1_000,
       execution: e.SUBSCRIPTION_EXECUTION,
     },
     http: {
