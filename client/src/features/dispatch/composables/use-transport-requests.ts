@@ -6,13 +6,10 @@ import {
   MyTransportRequestsDocument,
   RequestTransportDocument,
   type DispatchOrderFieldsFragment,
-  type TransportRequestInput,
 } from '@cc/shared/operations';
-import { fieldErrors, reportError } from '../../../app/report-error';
+import { useFormMutation } from '../../../app/use-form-mutation';
 import { useLiveSubscription } from '../../../app/use-live-subscription';
 import { reportDispatchError } from './dispatch-errors';
-
-const newKey = () => crypto.randomUUID();
 
 /**
  * A unit liaison's transport requests: their own unit's only (the server scopes them), kept
@@ -28,36 +25,9 @@ export function useTransportRequests() {
   });
   const list = useQuery({ query: MyTransportRequestsDocument, variables: { first: 100 }, pause: () => !live.ready.value });
 
-  const requestMutation = useMutation(RequestTransportDocument);
+  const filing = useFormMutation(RequestTransportDocument, (data) => data.requestTransport);
   const cancelMutation = useMutation(CancelTransportRequestDocument);
-  const busy = ref(false);
   const cancelling = ref<string | null>(null);
-  const errors = ref<Record<string, string>>({});
-  let idempotencyKey = newKey();
-
-  async function request(input: TransportRequestInput): Promise<DispatchOrderFieldsFragment | null> {
-    busy.value = true;
-    errors.value = {};
-    try {
-      const result = await requestMutation.executeMutation(
-        { input },
-        { fetchOptions: { credentials: 'include', headers: { 'Idempotency-Key': idempotencyKey } } },
-      );
-      if (result.error) {
-        const byField = fieldErrors(result.error);
-        if (Object.keys(byField).length > 0) errors.value = byField;
-        else reportError(result.error);
-        return null;
-      }
-      idempotencyKey = newKey();
-      return result.data?.requestTransport ?? null;
-    } catch (error) {
-      reportError(error);
-      return null;
-    } finally {
-      busy.value = false;
-    }
-  }
 
   async function cancel(order: DispatchOrderFieldsFragment, reason: string): Promise<DispatchOrderFieldsFragment | null> {
     cancelling.value = order.id;
@@ -80,11 +50,11 @@ export function useTransportRequests() {
     requests: computed(() => list.data.value?.myTransportRequests ?? []),
     fetching: list.fetching,
     error: list.error,
-    request,
+    request: filing.submit,
     cancel,
-    busy,
+    busy: filing.busy,
     cancelling,
-    errors,
-    clearErrors: () => (errors.value = {}),
+    errors: filing.errors,
+    clearErrors: filing.clearErrors,
   };
 }
