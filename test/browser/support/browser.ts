@@ -80,6 +80,10 @@ export interface AxeViolation {
  * violations. Injected through the DevTools protocol, which the console's CSP does not block.
  */
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  // Judge the settled page: a colour half-way through a fade or a hover state fails contrast at random.
+  await page.mouse.move(0, 0);
+  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } })
