@@ -25,6 +25,7 @@ import { serveConsole } from './core/http/console-static';
 import { csrfGuard } from './core/http/csrf';
 import { metricsEndpoint } from './core/http/metrics';
 import { serveGraphiQL } from './core/http/graphiql';
+import { notFound } from './core/http/not-found';
 import { requestErrorHandler } from './core/http/request-errors';
 import { securityHeaders } from './core/http/security-headers';
 import type { Logger } from './core/logger';
@@ -157,6 +158,7 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
 
   const consoleDist = config.consoleDist ?? new URL('../../client/dist', import.meta.url).pathname;
   const consoleServed = serveConsole(app, consoleDist);
+  app.use(notFound(consoleServed));
   app.use(requestErrorHandler(logger));
 
   const ws = attachWebSocketServer({

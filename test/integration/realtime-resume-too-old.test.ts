@@ -18,10 +18,10 @@ describe('a console resuming from a position older than the server keeps', () =>
     for (const title of ['old 1', 'old 2', 'old 3']) await t.gql(REPORT, { input: { title, incidentClass: 'C' } }, cookie);
     const em = t.app.orm.em.fork();
     // Age every event so far (demo data and the three above) past the retention period, then prune as the hourly job does.
-    const [{ n: existing } = { n: '0' }] = await em.execute<{ n: string }[]>('select count(*) as n from event');
-    await em.execute(`update event set committed_at = now() - interval '40 days'`);
+    // (Counted by the update itself: the alert engine may commit events of its own at any moment.)
+    const aged = await em.execute<{ position: string }[]>(`update event set committed_at = now() - interval '40 days' returning position`);
     const pruned = await t.app.hub.prune(30);
-    expect(pruned).toBe(Number(existing));
+    expect(pruned).toBe(aged.length);
     await t.gql(REPORT, { input: { title: 'new', incidentClass: 'C' } }, cookie);
     await t.app.hub.wake();
 
