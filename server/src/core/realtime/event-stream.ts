@@ -8,13 +8,24 @@ export interface StreamOptions<T extends TopicName> {
   after?: bigint | null | undefined;
   /** Record-level visibility and the subscription's own arguments (e.g. one incident). */
   filter?: (event: EventRecord<T>) => boolean;
-  /** A consumer this many events behind is cut off; it catches up on reconnect. */
+  /**
+   * A consumer more than this many events behind for a second (or four times as many at any
+   * moment) is cut off; it catches up on reconnect.
+   */
   maxQueued?: number;
   /** Called once when the stream ends, however it ends. */
   onClose?: () => void;
 }
 
 const DONE = { done: true, value: undefined } as const;
+
+/**
+ * How long a consumer may stay more than maxQueued events behind. A burst of commits arrives
+ * in one outbox read and is queued to every stream at once, before any consumer can take one:
+ * a healthy console is momentarily behind by the whole burst and catches up within
+ * milliseconds. Only one that stays behind has fallen behind.
+ */
+const BEHIND_GRACE_MS = 1_000;
 
 /**
  * Opens a subscriber's stream, first refusing a resume position older than the server keeps:
@@ -50,13 +61,22 @@ export function eventStream<T extends TopicName>(hub: EventHub, options: StreamO
   let waiter: { resolve: (result: IteratorResult<EventRecord<T>>) => void; reject: (error: unknown) => void } | undefined;
   let overflow = false;
   let closed = false;
+  let behind: NodeJS.Timeout | undefined;
 
   // Listen first, then replay up to the head seen now: live events queued meanwhile are
   // above that head, so the two halves meet exactly.
   const unsubscribe = hub.subscribe((event) => {
     if (closed || !accepts(event)) return;
-    if (queue.length >= maxQueued) overflow = true;
+    if (queue.length >= maxQueued * 4) overflow = true;
     else queue.push(event);
+    if (queue.length > maxQueued && !behind) {
+      behind = setTimeout(() => {
+        behind = undefined;
+        if (queue.length > maxQueued) overflow = true;
+        wakeWaiter();
+      }, BEHIND_GRACE_MS);
+      behind.unref();
+    }
     wakeWaiter();
   });
   let last = hub.head;
@@ -70,6 +90,7 @@ export function eventStream<T extends TopicName>(hub: EventHub, options: StreamO
     if (closed) return;
     closed = true;
     unsubscribe();
+    clearTimeout(behind);
     queue.length = 0;
     void replay?.return(undefined);
     options.onClose?.();
