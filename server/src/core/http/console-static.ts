@@ -18,7 +18,8 @@ export function serveConsole(app: Express, dist: string): boolean {
   app.get(/^\/(?!graphql|healthz|readyz).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    // Relative to `root`: with an absolute path, send refuses any dot-segment in it (e.g. ~/.local/…).
+    res.sendFile('index.html', { root: dist });
   });
   return true;
 }
