@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { collect, wsClient } from '../support/ws-client';
 
 const SUBSCRIPTION = 'subscription { incidentChanged { position incident { description } } }';
+const RESUMING = 'subscription($after: EventPosition) { incidentChanged(after: $after) { position incident { description } } }';
 const REPORT = 'mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { id } }';
 
 describe('a console that stops reading its socket', () => {
@@ -29,7 +30,10 @@ describe('a console that stops reading its socket', () => {
     // Stop reading: the kernel buffers fill, then the server's.
     (stalled as unknown as { _socket: { pause(): void } })._socket.pause();
 
-    const healthy = collect(wsClient(t.wsUrl, cookie), SUBSCRIPTION);
+    // Resuming from the live position, as the console does: events committed while its socket
+    // is still opening are replayed, so the count below cannot race the subscription.
+    const { data } = await t.gql<{ livePosition: string }>('{ livePosition }', {}, cookie);
+    const healthy = collect(wsClient(t.wsUrl, cookie), RESUMING, { after: data!.livePosition });
     const description = 'x'.repeat(9_000);
     let sent = 0;
     const deadline = Date.now() + 60_000;

@@ -18,11 +18,27 @@ import type { EventRecord } from './topics';
 /** The argument every subscription takes to resume; it does not change what an event looks like. */
 const RESUME_ARGUMENT = 'after';
 
-/** The JSON text of each shared result, computed once and spliced into every socket's message. */
-const serialized = new WeakMap<object, string>();
+/** The JSON of each shared result, serialised once per group and event, written into every member's message. */
+const serialized = new WeakMap<object, Buffer>();
 
-export function sharedJsonOf(result: unknown): string | undefined {
-  return typeof result === 'object' && result !== null ? serialized.get(result) : undefined;
+const MESSAGE_END = Buffer.from('}');
+
+/**
+ * Where a member's results can be written directly: its socket and its subscription id. A
+ * result every member of the group shares is then framed as a graphql-transport-ws "next"
+ * message from bytes serialised once (`prefix` + shared JSON + `}`) and written at once, the
+ * way a plain broadcast would be, instead of passing through graphql-ws's per-subscriber
+ * iteration, hooks and serialisation. Results with errors still go through graphql-ws (which
+ * formats them).
+ */
+export interface DirectSink {
+  /** `{"id":<id>,"type":"next","payload":` as bytes. */
+  prefix: Buffer;
+  send(message: Buffer): void;
+}
+
+export function directSink(id: string, send: (message: Buffer) => void): DirectSink {
+  return { prefix: Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`), send };
 }
 
 /** Waits before re-running an event whose re-read met an unreachable database. */
@@ -30,6 +46,9 @@ const RETRY_DELAYS_MS = [200, 1_000, 3_000];
 
 /** How many recent executions a group remembers, so members a little behind reuse them. */
 const MEMO_SIZE = 256;
+
+/** How many events a member takes from its source ahead of delivery, their executions running meanwhile. */
+const LOOKAHEAD = 16;
 
 export interface SharedExecutionStats {
   groups: number;
@@ -67,7 +86,7 @@ export class SharedSubscriptions {
     return this.groups.size;
   }
 
-  subscribe = async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
+  subscribe = async (args: ExecutionArgs, sink?: DirectSink): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
     const source = await createSourceEventStream(args);
     if (!isAsyncIterable(source)) return source;
     const template = args.contextValue as Context;
@@ -80,41 +99,88 @@ export class SharedSubscriptions {
       this.leave(group);
     };
     const iterator = source[Symbol.asyncIterator]() as AsyncIterator<EventRecord>;
-    const results: AsyncIterableIterator<ExecutionResult> = {
-      [Symbol.asyncIterator]: () => results,
-      next: async () => {
-        for (;;) {
+
+    // Events are taken from the source ahead of delivery and their executions started at once,
+    // so the re-reads of a burst overlap instead of waiting for each other: the first member to
+    // take an event starts its execution, the others find it in the group's memo.
+    const ahead: Promise<ExecutionResult | null>[] = [];
+    let ended: { error?: unknown } | undefined;
+    let filling = false;
+    let wake: (() => void) | undefined;
+    const fill = () => {
+      if (!filling && !ended && ahead.length < LOOKAHEAD) void fillUp();
+    };
+    const fillUp = async () => {
+      filling = true;
+      try {
+        while (!ended && ahead.length < LOOKAHEAD) {
           let step: IteratorResult<EventRecord>;
           try {
             step = await iterator.next();
           } catch (error) {
-            release();
-            throw error;
+            ended = { error };
+            break;
           }
           if (step.done) {
-            release();
-            return { done: true, value: undefined };
+            ended = {};
+            break;
           }
+          // executeOnce handles a failed execution's rejection; the failure reaches the consumer in its turn.
+          ahead.push(this.executeOnce(group, step.value, args, template));
+          wake?.();
+        }
+      } finally {
+        filling = false;
+        wake?.();
+      }
+    };
+
+    const results: AsyncIterableIterator<ExecutionResult> = {
+      [Symbol.asyncIterator]: () => results,
+      next: async () => {
+        for (;;) {
+          const running = ahead.shift();
+          if (!running) {
+            if (ended) {
+              release();
+              if (ended.error !== undefined) throw ended.error;
+              return { done: true, value: undefined };
+            }
+            const woken = new Promise<void>((resolve) => (wake = resolve));
+            fill();
+            await woken;
+            wake = undefined;
+            continue;
+          }
+          fill();
           let result: ExecutionResult | null;
           try {
-            result = await this.executeOnce(group, step.value, args, template);
+            result = await running;
           } catch (error) {
             // for-await does not call return() when next() throws: close the source here.
             release();
+            ended ??= { error };
             await iterator.return?.();
             throw error;
           }
-          if (result) return { done: false, value: result };
+          if (!result) continue;
+          const json = sink && serialized.get(result);
+          if (!json) return { done: false, value: result };
+          sink!.send(Buffer.concat([sink!.prefix, json, MESSAGE_END], sink!.prefix.length + json.length + 1));
         }
       },
       return: async () => {
         release();
+        ended ??= {};
         await iterator.return?.();
+        wake?.();
         return { done: true, value: undefined };
       },
       throw: async (error) => {
         release();
+        ended ??= { error };
         await iterator.return?.();
+        wake?.();
         throw error;
       },
     };
@@ -131,7 +197,7 @@ export class SharedSubscriptions {
     const run = () => Promise.resolve(execute({ ...args, rootValue: event, contextValue: this.contextForEvent(template) }));
     const running = retryWhileUnavailable(run).then((result) => {
       if (isSkipped(result)) return null;
-      if (!result.errors) serialized.set(result, JSON.stringify(result));
+      if (!result.errors) serialized.set(result, Buffer.from(JSON.stringify(result)));
       return result;
     });
     // A failure is not remembered: the next member (or the resumed one) executes afresh.

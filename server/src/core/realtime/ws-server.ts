@@ -10,7 +10,7 @@ import { checkOperation } from '../graphql/operation-checks';
 import type { Logger } from '../logger';
 import type { EventHub } from './event-hub';
 import { SharedDocuments } from './shared-documents';
-import { sharedJsonOf, type SharedSubscriptions } from './shared-execution';
+import { directSink, type DirectSink, type SharedSubscriptions } from './shared-execution';
 
 /** Close codes beyond graphql-ws's own; all but 4401 make the console reconnect. */
 export const WS_CLOSE = {
@@ -20,9 +20,6 @@ export const WS_CLOSE = {
   slowConsumer: 1013, // try again later
   serverRestart: 1012,
 } as const;
-
-const SHARED_PLACEHOLDER = '\u0000shared-payload\u0000';
-const QUOTED_PLACEHOLDER = JSON.stringify(SHARED_PLACEHOLDER);
 
 export interface WsLimits {
   maxMessageBytes: number;
@@ -86,28 +83,26 @@ export function attachWebSocketServer(options: WsServerOptions) {
   const socketsBySession = new Map<string, Set<WebSocket>>();
   const documents = new SharedDocuments();
 
-  // graphql-ws stringifies every message per socket. A shared result's JSON is computed once
-  // (shared-execution.ts): the replacer leaves a placeholder and `send` splices the JSON in.
-  // Safe because graphql-ws calls send synchronously right after stringifying the message.
-  let pendingSharedJson: string | undefined;
-  const jsonMessageReplacer = (key: string, value: unknown): unknown => {
-    if (key !== 'payload') return value;
-    const json = sharedJsonOf(value);
-    if (json === undefined) return value;
-    pendingSharedJson = json;
-    return SHARED_PLACEHOLDER;
-  };
-  const withSharedPayload = (data: string): string => {
-    const json = pendingSharedJson;
-    if (json === undefined) return data;
-    pendingSharedJson = undefined;
-    const at = data.indexOf(QUOTED_PLACEHOLDER);
-    return at < 0 ? data : data.slice(0, at) + json + data.slice(at + QUOTED_PLACEHOLDER.length);
+  // Each subscription's socket and id, so that shared results are written to it directly
+  // (shared-execution.ts): graphql-ws's per-subscriber iteration and serialisation were most of
+  // what one more subscriber cost.
+  const sinks = new WeakMap<ExecutionArgs, DirectSink>();
+
+  /**
+   * Writes without waiting: a console that stops reading then shows up as bytes queued on its
+   * socket, and is cut off at the limit instead of stalling its stream.
+   */
+  const write = (socket: WebSocket, data: string | Buffer) => {
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > limits.maxBufferedBytes) {
+      socket.close(WS_CLOSE.slowConsumer, 'Slow consumer: reconnect to catch up');
+      return;
+    }
+    socket.send(data, { binary: false });
   };
 
   const server = makeServer<Record<string, unknown> | undefined, Extra>({
     schema: options.schema,
-    jsonMessageReplacer,
     connectionInitWaitTimeout: limits.connectionInitWaitMs,
     onConnect: async (ctx) => {
       const viewer = await options.viewerFromRequest(ctx.extra.request).catch(() => null);
@@ -136,7 +131,7 @@ export function attachWebSocketServer(options: WsServerOptions) {
       });
       return true;
     },
-    onSubscribe: (ctx, _id, payload) => {
+    onSubscribe: (ctx, id, payload) => {
       if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerSocket) {
         return [domainError('RATE_LIMITED', `At most ${limits.maxSubscriptionsPerSocket} subscriptions per connection.`)];
       }
@@ -158,12 +153,16 @@ export function attachWebSocketServer(options: WsServerOptions) {
         variableValues: payload.variables,
         contextValue: options.buildContext(ctx.extra.viewer!, payload.extensions ?? undefined),
       };
+      const socket = ctx.extra.socket;
+      sinks.set(
+        args,
+        directSink(id, (message) => write(socket, message)),
+      );
       return args;
     },
-    ...(options.sharedExecution === false ? {} : { subscribe: options.shared.subscribe }),
-    // The result itself, not graphql-ws's copy of it: the shared JSON is found by the result object.
+    ...(options.sharedExecution === false ? {} : { subscribe: (args: ExecutionArgs) => options.shared.subscribe(args, sinks.get(args)) }),
     onNext: (_ctx, _id, _payload, _args, result) =>
-      result.errors ? { ...result, errors: options.formatErrors(result.errors) as GraphQLError[] } : result,
+      result.errors ? { ...result, errors: options.formatErrors(result.errors) as GraphQLError[] } : undefined,
     onError: (_ctx, _id, _payload, errors) => options.formatErrors(errors) as GraphQLError[],
   });
 
@@ -188,17 +187,7 @@ export function attachWebSocketServer(options: WsServerOptions) {
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        // Returns at once rather than awaiting the write: a console that stops reading then shows
-        // up as bytes queued on its socket, and is cut off at the limit instead of stalling its stream.
-        send: (message) => {
-          const data = withSharedPayload(message);
-          if (socket.readyState !== socket.OPEN) return;
-          if (socket.bufferedAmount > limits.maxBufferedBytes) {
-            socket.close(WS_CLOSE.slowConsumer, 'Slow consumer: reconnect to catch up');
-            return;
-          }
-          socket.send(data);
-        },
+        send: (message) => write(socket, message),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (cb) =>
           socket.on('message', async (data) => {
