@@ -117,6 +117,7 @@ ${table(
 - **Open model.** The writer starts each change at a fixed interval whatever happened to earlier ones (constant arrival rate), so a slow server shows as queueing and latency rather than as a politely lower rate.
 - **Latency** is receipt time at the subscriber minus the server's commit stamp: for (c) \`committedAt\`, taken by PostgreSQL (\`clock_timestamp()\`) in the committing transaction just before COMMIT; for (a) and (b) the moment the baseline accepts the publish. Same machine, same clock; the stamp has millisecond resolution. Percentiles come from HDR histograms (3 significant digits), over every delivery in the measured window (after a warm-up); "last" is, per event, the latency of its last receipt (when every subscriber had it).
 - **Same payload.** The baselines publish the incident object our server delivered for a real change, with fresh id, title and times, selected by the console's own \`IncidentChanged\` document: the bytes per message are shown with every figure.
+- **Undelivered** counts deliveries (events × subscribers) that had not arrived ${r.plan.fanout.drainMs / 1000} s after the writer stopped: late under overload, or lost. The robustness scenario checks separately, position by position, that nothing is lost.
 - **Server figures** come from each server's \`/metrics\`: CPU (cores used = CPU seconds ÷ wall seconds), event-loop delay over the window, memory after a forced GC for the per-connection figures.
 `;
 }
@@ -186,7 +187,7 @@ ${table(
     'max',
     'last p99',
     'deliveries/s',
-    'missing',
+    'undelivered',
     'server CPU (cores)',
     'CPU µs / delivery',
     'event-loop p99',
@@ -276,7 +277,7 @@ ${table(['Target', 'highest rate held (events/s)', 'deliveries/s', 'p99 (ms)', '
 
 <details><summary>Every step</summary>
 
-${table(['Target', 'events/s', 'deliveries/s', 'p50', 'p99', 'max', 'missing', 'writer errors/shed', 'server CPU', 'CPU µs / delivery', 'load gen CPU', 'held'], steps)}
+${table(['Target', 'events/s', 'deliveries/s', 'p50', 'p99', 'max', 'undelivered', 'writer errors/shed', 'server CPU', 'CPU µs / delivery', 'load gen CPU', 'held'], steps)}
 
 </details>
 `;
@@ -329,7 +330,7 @@ function sharingSection(r: BenchResults): string {
 
 The same load on a server started with \`SUBSCRIPTION_EXECUTION=per-socket\` (graphql-js's own path: the whole subscription document executed, its incident re-read from PostgreSQL, and the result serialised, for every socket and every event) and on the default one, where subscribers with the same selection and scope share one execution and one serialised payload per event (ADR 0004). Latency in ms.
 
-${table(['Subscribers @ rate', 'Execution', 'p50', 'p99', 'max', 'delivered / expected', 'missing', 'executions per event', 'server CPU (cores)', 'CPU µs / delivery', 'first error'], rows)}
+${table(['Subscribers @ rate', 'Execution', 'p50', 'p99', 'max', 'delivered / expected', 'undelivered', 'executions per event', 'server CPU (cores)', 'CPU µs / delivery', 'first error'], rows)}
 `;
 }
 

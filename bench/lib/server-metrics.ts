@@ -1,8 +1,11 @@
 /** One scrape of a server's /metrics (Prometheus text), as name → value; quantiles as name{quantile="0.99"}. */
 export type Scrape = Map<string, number> & { at: number };
 
-export async function scrape(metricsUrl: string, options: { gc?: boolean } = {}): Promise<Scrape> {
-  const response = await fetch(options.gc ? `${metricsUrl}?gc=1` : metricsUrl);
+/** An overloaded server answers late; past the timeout the scrape fails rather than stalling the run. */
+export async function scrape(metricsUrl: string, options: { gc?: boolean; timeoutMs?: number } = {}): Promise<Scrape> {
+  const response = await fetch(options.gc ? `${metricsUrl}?gc=1` : metricsUrl, {
+    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+  });
   if (!response.ok) throw new Error(`${metricsUrl}: HTTP ${response.status}`);
   const values = new Map<string, number>() as Scrape;
   values.at = performance.timeOrigin + performance.now();
@@ -19,6 +22,8 @@ export interface ServerWindow {
   /** CPU time over wall time: 1.0 is one core fully busy. */
   cpuCores: number;
   cpuSeconds: number;
+  /** Share of that CPU spent in the kernel (system calls: socket writes, PostgreSQL round trips). */
+  cpuSystemShare: number;
   eventLoopDelayMs: { p50: number; p99: number; max: number };
   rssMiB: number;
   heapUsedMiB: number;
@@ -34,9 +39,11 @@ export function serverWindow(before: Scrape, after: Scrape): ServerWindow {
   const cpuSeconds = cpu(after) - cpu(before);
   const wall = (after.at - before.at) / 1000;
   const ms = (name: string) => round((after.get(name) ?? 0) * 1000, 2);
+  const system = (after.get('process_cpu_system_seconds_total') ?? 0) - (before.get('process_cpu_system_seconds_total') ?? 0);
   return {
     cpuCores: round(cpuSeconds / wall, 3),
     cpuSeconds: round(cpuSeconds, 3),
+    cpuSystemShare: cpuSeconds > 0 ? round(system / cpuSeconds, 3) : 0,
     // The delay histogram restarts at every scrape, so `after` covers exactly this window.
     eventLoopDelayMs: {
       p50: ms('nodejs_eventloop_delay_seconds{quantile="0.5"}'),
