@@ -101,7 +101,8 @@ export const param = (alert: AlertView, name: string) => alert.params.find((p) =
 export async function untilSome<T, R>(
   live: { results: { data?: T | null }[]; until(count: number, timeoutMs?: number): Promise<unknown> },
   match: (data: T) => R | undefined | false,
-  timeoutMs = 10_000,
+  // Generous: on a loaded 2-core CI machine the event → evaluation → commit → delivery chain can take seconds.
+  timeoutMs = 30_000,
 ): Promise<R> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
