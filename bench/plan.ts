@@ -19,7 +19,7 @@ export interface Plan {
 export const FULL: Plan = {
   mode: 'full',
   fanout: { subscribers: [100, 1_000, 5_000], rate: 50, seconds: 6, warmupSeconds: 2, drainMs: 5_000 },
-  sweep: { subscribers: 1_000, rates: [25, 50, 100, 200, 400, 800], seconds: 3, warmupSeconds: 1, thresholdMs: 100 },
+  sweep: { subscribers: 1_000, rates: [10, 25, 50, 100, 200, 400, 800], seconds: 3, warmupSeconds: 1, thresholdMs: 100 },
   sharedVsPerSocket: {
     runs: [
       { subscribers: 100, rate: 50 },
@@ -28,7 +28,7 @@ export const FULL: Plan = {
     seconds: 5,
     warmupSeconds: 1,
   },
-  throughput: { subscribers: 1_000, rates: [25, 50, 100, 150, 200, 300, 400, 600], seconds: 4, warmupSeconds: 1, thresholdMs: 250 },
+  throughput: { subscribers: 1_000, rates: [10, 25, 50, 100, 150, 200, 300, 400], seconds: 4, warmupSeconds: 1, thresholdMs: 250 },
   queries: { historyRows: 100_000, rate: 20, seconds: 8, warmupRequests: 20, iterations: 30 },
   slowConsumer: { subscribers: 1_000, rate: 50, seconds: 24, stallAtSecond: 4, stalledSubscriptions: 50 },
   massReconnect: { clients: 1_000, rate: 20, seconds: 12, dropAtSecond: 4 },

@@ -300,7 +300,7 @@ function sharingSection(r: BenchResults): string {
         ms(st?.latency.p50),
         ms(st?.latency.p99),
         ms(st?.latency.max),
-        st ? `${st.deliveries} / ${st.events * run.subscribers}` : '–',
+        st ? `${n(st.deliveries, 0)} / ${n(st.events * run.subscribers, 0)}` : '–',
         st ? `${st.missing}` : '–',
         label.startsWith('after') && executions !== undefined && st?.events
           ? n(executions / st.events, 2)
@@ -471,7 +471,7 @@ ${table(
 
 - Others' p99 while stalled ÷ before: **${ratio(s.othersDuring.p99, s.othersBefore.p99)}**; deliveries lost to the others: ${s.missingForOthers}.
 - Server memory: RSS ${n(s.memory.baselineRssMiB)} MiB before the stall, peak ${n(s.memory.peakRssMiB)} MiB during it (+${n(s.memory.peakRssMiB - s.memory.baselineRssMiB)} MiB), ${n(s.memory.endRssMiB)} MiB at the end; external (buffers) ${n(s.memory.baselineExternalMiB)} → peak ${n(s.memory.peakExternalMiB)} MiB.
-- The stalled socket: ${s.stalled.cutOff ? `**cut off by the server (close ${s.stalled.closeCode})**` : `not cut off within the run (close code ${s.stalled.closeCode ?? 'none'}): the kernel's socket buffers absorbed what it did not read`}; it had read ${s.stalled.messagesBeforeStall} messages before stalling and drained ${s.stalled.messagesAfterResume} more when it resumed.
+- The stalled socket: ${stalledOutcome(s.stalled.closeCode)}; it had read ${s.stalled.messagesBeforeStall} messages before stalling and drained ${s.stalled.messagesAfterResume} more when it resumed.
 
 ### ${d.clients.toLocaleString('en-US')} clients dropped at once
 
@@ -496,6 +496,14 @@ ${table(
 `;
 }
 
+function stalledOutcome(code: number | undefined): string {
+  if (code === 1013) return '**cut off by the server at its send-buffer limit (close 1013, "try again later")**';
+  if (code === 1006)
+    return '**cut off by the server** without a closing handshake (close 1006): it answered no keep-alive ping, so the server terminated it before its send buffer reached the limit';
+  if (code === undefined) return 'still open at the end of the run: the kernel’s socket buffers absorbed what it did not read';
+  return `closed with code ${code}`;
+}
+
 function replicasSection(r: BenchResults): string {
   const rp = r.scenarios.replicas;
   if (!rp) return sectionError(r, 'replicas', 'Two replicas');
@@ -515,7 +523,7 @@ ${table(
   ],
 )}
 
-Missing deliveries: ${s?.missing ?? '–'}. Server CPU: ${s?.servers.map((x) => n(x.cpuCores, 2)).join(' and ')} cores.
+Undelivered: ${s?.missing ?? '–'}. Server CPU: ${s?.servers.map((x) => n(x.cpuCores, 2)).join(' and ')} cores (the writer's server also runs the mutations and their alert rules, so a negative "hop" means the other replica, with only fan-out to do, delivered sooner).
 `;
 }
 

@@ -35,6 +35,19 @@ export interface ServerWindow {
 const MiB = 1024 * 1024;
 
 export function serverWindow(before: Scrape, after: Scrape): ServerWindow {
+  // A failed scrape (an overloaded server) leaves the window unknown rather than wrong.
+  if (!before.has('process_cpu_user_seconds_total') || !after.has('process_cpu_user_seconds_total')) {
+    return {
+      cpuCores: NaN,
+      cpuSeconds: NaN,
+      cpuSystemShare: NaN,
+      eventLoopDelayMs: { p50: NaN, p99: NaN, max: NaN },
+      rssMiB: NaN,
+      heapUsedMiB: NaN,
+      socketsOpen: undefined,
+      executions: undefined,
+    };
+  }
   const cpu = (s: Scrape) => (s.get('process_cpu_user_seconds_total') ?? 0) + (s.get('process_cpu_system_seconds_total') ?? 0);
   const cpuSeconds = cpu(after) - cpu(before);
   const wall = (after.at - before.at) / 1000;
