@@ -203,7 +203,7 @@ ${table(['Subscribers', 'Ratio', 'p50', 'p99', 'last p99', 'CPU / delivery', 'ev
 
 "idle KiB/conn" is the growth of JS heap + external memory (and of RSS) per connection after a forced GC, with every subscriber connected and subscribed and no event flowing, divided by the number of connections.
 
-Where each server's CPU goes, fitted over the runs above (server CPU = events/s × cost per event + deliveries/s × cost per delivery; least squares over the subscriber counts): the per-event part is everything that does not depend on the number of subscribers (for (c): the mutation's transaction, the alert rules it triggers, the outbox read, the one shared execution), the per-delivery part is what each subscriber adds.
+Where each server's CPU goes, fitted over the runs above that kept up with the writer (server CPU = events/s × cost per event + deliveries/s × cost per delivery; least squares over the subscriber counts; – when fewer than two runs kept up): the per-event part is everything that does not depend on the number of subscribers (for (c): the mutation's transaction, the alert rules it triggers, the outbox read, the one shared execution), the per-delivery part is what each subscriber adds.
 
 ${table(['Target', 'CPU ms per event (fixed)', 'CPU µs per delivery (marginal)'], split)}
 `;
@@ -211,7 +211,11 @@ ${table(['Target', 'CPU ms per event (fixed)', 'CPU µs per delivery (marginal)'
 
 /** Least-squares fit of cores = rate × perEvent + deliveries/s × perDelivery over runs at one event rate. */
 function costSplit(runs: FanoutResult[], rate: number): { perEventMs: number; perDeliveryMicros: number } | undefined {
-  const points = runs.map(step0).filter((s): s is StepResult => !!s && (s.receivedPerSecond ?? 0) > 0);
+  // Only runs that kept up (a saturated server's CPU says nothing about the cost of a delivery).
+  const points = runs
+    .map((run) => ({ s: step0(run), expected: rate * run.subscribers }))
+    .filter(({ s, expected }) => !!s && (s.receivedPerSecond ?? 0) >= 0.9 * expected && Number.isFinite(s.servers[0]?.cpuCores))
+    .map(({ s }) => s!);
   if (points.length < 2) return undefined;
   const xs = points.map((s) => s.receivedPerSecond);
   const ys = points.map((s) => s.servers[0]?.cpuCores ?? 0);
