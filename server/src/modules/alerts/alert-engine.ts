@@ -15,6 +15,7 @@ import { isEmptyPlan, planAlertChanges, type StandingAlert } from './alert-plan'
 import { AlertRuleSetting } from './alert-rule-setting.entity';
 import { effectiveSettings, type EffectiveSettings } from './alert-settings';
 import { escalationDue, nextLeader } from './escalation';
+import { evaluationDelay } from './evaluation-pacing';
 import type { LeaderRoster } from './leader-roster';
 import type { AlertCondition, AlertRuleDefinition } from './rules/alert-rule';
 
@@ -31,6 +32,12 @@ export interface AlertEngineOptions {
   tickMs?: number;
   /** Events within this window wake a rule once. */
   debounceMs?: number;
+  /**
+   * Event-triggered evaluations of one rule start at most this often. A burst of changes (a
+   * busy board, a bulk import) then costs a few evaluations a second instead of one per
+   * change; the first change after a quiet spell is still evaluated after `debounceMs`.
+   */
+  minIntervalMs?: number;
 }
 
 /** What one evaluation of one rule changed. */
@@ -51,6 +58,8 @@ const UNCHANGED = Symbol('unchanged');
 
 interface RuleState {
   timer?: NodeJS.Timeout;
+  /** When the last event-triggered evaluation started (ms since the epoch). */
+  lastStartedAt?: number;
   running?: Promise<unknown>;
   again: boolean;
 }
@@ -76,6 +85,7 @@ export class AlertEngine {
   private ticking: Promise<EvaluationOutcome[]> | undefined;
   private readonly tickMs: number;
   private readonly debounceMs: number;
+  private readonly minIntervalMs: number;
 
   constructor(
     private readonly roster: LeaderRoster,
@@ -83,6 +93,7 @@ export class AlertEngine {
   ) {
     this.tickMs = options.tickMs ?? 15_000;
     this.debounceMs = options.debounceMs ?? 25;
+    this.minIntervalMs = options.minIntervalMs ?? 500;
   }
 
   /** Modules plug their rules in here, before the server starts. */
@@ -179,7 +190,10 @@ export class AlertEngine {
     for (const rule of this.rules.values()) if (rule.triggers.includes(event.topic)) this.schedule(rule.id);
   }
 
-  /** Debounced per rule; an event arriving while the rule runs makes it run once more afterwards. */
+  /**
+   * Debounced and throttled per rule; an event arriving while the rule runs makes it run once
+   * more afterwards. Uses the wall clock, not the engine's clock: this is pacing, not a deadline.
+   */
   private schedule(ruleId: string): void {
     if (!this.runtime) return;
     const state = this.states.get(ruleId) ?? { again: false };
@@ -189,10 +203,12 @@ export class AlertEngine {
       return;
     }
     if (state.timer) return;
+    const delay = evaluationDelay(state.lastStartedAt, Date.now(), this.debounceMs, this.minIntervalMs);
     state.timer = setTimeout(() => {
       state.timer = undefined;
       const rule = this.rules.get(ruleId);
       if (!rule || !this.runtime) return;
+      state.lastStartedAt = Date.now();
       const logger = this.runtime.logger;
       state.running = this.evaluateRule(rule)
         .catch((error: unknown) => logger.warn({ err: error, ruleId }, 'alert rule evaluation failed; the next tick retries'))
@@ -203,7 +219,7 @@ export class AlertEngine {
             this.schedule(ruleId);
           }
         });
-    }, this.debounceMs);
+    }, delay);
   }
 
   // ---- evaluation ----

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { evaluationDelay } from './evaluation-pacing';
+
+describe('pacing of event-triggered alert evaluations', () => {
+  it('evaluates the first change after a quiet spell after the debounce only', () => {
+    expect(evaluationDelay(undefined, 10_000, 25, 500)).toBe(25);
+    expect(evaluationDelay(1_000, 10_000, 25, 500)).toBe(25);
+  });
+
+  it('holds a rule that just ran until its minimum interval has passed', () => {
+    expect(evaluationDelay(10_000, 10_020, 25, 500)).toBe(480);
+    expect(evaluationDelay(10_000, 10_490, 25, 500)).toBe(25);
+  });
+});
