@@ -80,8 +80,14 @@ export function metricsEndpoint(sources: MetricsSources): RequestHandler {
       ),
       ...metric('cc_subscription_groups', 'gauge', 'Shared-execution groups (distinct selection and scope).', sources.shared.activeGroups),
       ...metric('cc_subscription_members', 'gauge', 'Subscriptions executed through a shared group.', stats.members),
+      ...metric('cc_subscription_live_members', 'gauge', 'Caught-up subscriptions receiving their group’s broadcast.', stats.live),
       ...metric('cc_subscription_executions_total', 'counter', 'Subscription executions (once per event per group).', stats.executions),
-      ...metric('cc_subscription_executions_reused_total', 'counter', 'Deliveries that reused a group’s execution.', stats.reused),
+      ...metric(
+        'cc_subscription_executions_reused_total',
+        'counter',
+        'Deliveries to subscribers still catching up that reused a group’s execution.',
+        stats.reused,
+      ),
     ];
     res.setHeader('Cache-Control', 'no-store');
     res.type('text/plain; version=0.0.4').send(body.join('\n') + '\n');

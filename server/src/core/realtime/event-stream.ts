@@ -20,6 +20,15 @@ export interface StreamOptions<T extends TopicName> {
 const DONE = { done: true, value: undefined } as const;
 
 /**
+ * A stream that can say it holds nothing undelivered. Shared execution moves a subscriber
+ * that has caught up onto its group's broadcast at exactly that point (shared-execution.ts).
+ */
+export interface CatchUpAware {
+  /** The position handed out last, when no replay is left and nothing is queued; otherwise undefined. */
+  caughtUp(): bigint | undefined;
+}
+
+/**
  * How long a consumer may stay more than maxQueued events behind. A burst of commits arrives
  * in one outbox read and is queued to every stream at once, before any consumer can take one:
  * a healthy console is momentarily behind by the whole burst and catches up within
@@ -34,7 +43,7 @@ const BEHIND_GRACE_MS = 1_000;
 export async function openEventStream<T extends TopicName>(
   hub: EventHub,
   options: StreamOptions<T>,
-): Promise<AsyncIterableIterator<EventRecord<T>>> {
+): Promise<AsyncIterableIterator<EventRecord<T>> & CatchUpAware> {
   if (options.after != null && options.after < hub.head && options.after < (await hub.prunedThrough())) {
     throw domainError(
       'RESUME_TOO_OLD',
@@ -52,7 +61,10 @@ export async function openEventStream<T extends TopicName>(
  * An explicit iterator rather than an async generator, so that `return()` (a client
  * completing, a socket closing) ends a stream that is waiting for its next event at once.
  */
-export function eventStream<T extends TopicName>(hub: EventHub, options: StreamOptions<T>): AsyncIterableIterator<EventRecord<T>> {
+export function eventStream<T extends TopicName>(
+  hub: EventHub,
+  options: StreamOptions<T>,
+): AsyncIterableIterator<EventRecord<T>> & CatchUpAware {
   const topics = new Set<string>(options.topics);
   const accepts = (event: EventRecord): event is EventRecord<T> =>
     topics.has(event.topic) && (options.filter?.(event as EventRecord<T>) ?? true);
@@ -136,9 +148,12 @@ export function eventStream<T extends TopicName>(hub: EventHub, options: StreamO
     return undefined;
   }
 
-  const iterator: AsyncIterableIterator<EventRecord<T>> = {
+  const iterator: AsyncIterableIterator<EventRecord<T>> & CatchUpAware = {
     [Symbol.asyncIterator]() {
       return iterator;
+    },
+    caughtUp() {
+      return closed || overflow || replay || queue.length > 0 ? undefined : last;
     },
     async next() {
       if (closed) return DONE;

@@ -13,7 +13,11 @@ import {
 import type { Context } from '../context';
 import { isUnavailable } from '../database/unavailable';
 import { domainError } from '../errors';
+import type { CatchUpAware } from './event-stream';
+import { LiveBroadcast, LiveMember, type DirectSink } from './live-broadcast';
 import type { EventRecord } from './topics';
+
+export type { DirectSink } from './live-broadcast';
 
 /** The argument every subscription takes to resume; it does not change what an event looks like. */
 const RESUME_ARGUMENT = 'after';
@@ -31,14 +35,8 @@ const MESSAGE_END = Buffer.from('}');
  * iteration, hooks and serialisation. Results with errors still go through graphql-ws (which
  * formats them).
  */
-export interface DirectSink {
-  /** `{"id":<id>,"type":"next","payload":` as bytes. */
-  prefix: Buffer;
-  send(message: Buffer): void;
-}
-
 export function directSink(id: string, send: (message: Buffer) => void): DirectSink {
-  return { prefix: Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`), send };
+  return { id, prefix: Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`), send };
 }
 
 /** Waits before re-running an event whose re-read met an unreachable database. */
@@ -53,6 +51,8 @@ const LOOKAHEAD = 16;
 export interface SharedExecutionStats {
   groups: number;
   members: number;
+  /** Members that have caught up and receive their group's broadcast. */
+  live: number;
   executions: number;
   reused: number;
 }
@@ -61,6 +61,10 @@ interface Group {
   key: string;
   members: number;
   memo: Map<bigint, Promise<ExecutionResult | null>>;
+  /** The group's own feed of live events; members join it once they have caught up. */
+  broadcast?: LiveBroadcast;
+  /** True while the broadcast's source is being opened. */
+  opening: boolean;
 }
 
 /**
@@ -73,7 +77,7 @@ interface Group {
  */
 export class SharedSubscriptions {
   private readonly groups = new Map<string, Group>();
-  readonly stats: SharedExecutionStats = { groups: 0, members: 0, executions: 0, reused: 0 };
+  readonly stats: SharedExecutionStats = { groups: 0, members: 0, live: 0, executions: 0, reused: 0 };
 
   constructor(
     /** A fresh context for one event's execution: same viewer, a new EntityManager fork. */
@@ -92,13 +96,17 @@ export class SharedSubscriptions {
     const template = args.contextValue as Context;
     const key = groupKey(args, this.scopeOf(template));
     const group = this.join(key);
+    this.openBroadcast(group, args);
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
       this.leave(group);
     };
-    const iterator = source[Symbol.asyncIterator]() as AsyncIterator<EventRecord>;
+    const iterator = source[Symbol.asyncIterator]() as AsyncIterator<EventRecord> & Partial<CatchUpAware>;
+    // Once caught up, the member leaves its own stream for the group's broadcast (live-broadcast.ts).
+    let live: LiveMember | undefined;
+    const caughtUp = () => (group.broadcast ? iterator.caughtUp?.() : undefined);
 
     // Events are taken from the source ahead of delivery and their executions started at once,
     // so the re-reads of a burst overlap instead of waiting for each other: the first member to
@@ -113,7 +121,8 @@ export class SharedSubscriptions {
     const fillUp = async () => {
       filling = true;
       try {
-        while (!ended && ahead.length < LOOKAHEAD) {
+        // A caught-up stream is not read further: the member is about to go live.
+        while (!ended && ahead.length < LOOKAHEAD && caughtUp() === undefined) {
           let step: IteratorResult<EventRecord>;
           try {
             step = await iterator.next();
@@ -135,12 +144,34 @@ export class SharedSubscriptions {
       }
     };
 
+    /**
+     * Joins the broadcast when everything this member took has been delivered and its stream
+     * holds nothing more: from here the broadcast has every later event and this member none.
+     */
+    const goLive = (): boolean => {
+      const broadcast = group.broadcast;
+      const at = caughtUp();
+      if (!broadcast || at === undefined || filling || ahead.length > 0 || ended) return false;
+      live = new LiveMember(at, sink, () => {
+        broadcast.members.delete(live!);
+        this.stats.live--;
+        release();
+      });
+      broadcast.members.add(live);
+      this.stats.live++;
+      ended = {};
+      void iterator.return?.();
+      return true;
+    };
+
     const results: AsyncIterableIterator<ExecutionResult> = {
       [Symbol.asyncIterator]: () => results,
       next: async () => {
         for (;;) {
+          if (live) return live.next();
           const running = ahead.shift();
           if (!running) {
+            if (goLive()) continue;
             if (ended) {
               release();
               if (ended.error !== undefined) throw ended.error;
@@ -170,6 +201,10 @@ export class SharedSubscriptions {
         }
       },
       return: async () => {
+        if (live) {
+          live.end();
+          return { done: true, value: undefined };
+        }
         release();
         ended ??= {};
         await iterator.return?.();
@@ -177,6 +212,10 @@ export class SharedSubscriptions {
         return { done: true, value: undefined };
       },
       throw: async (error) => {
+        if (live) {
+          live.end();
+          throw error;
+        }
         release();
         ended ??= { error };
         await iterator.return?.();
@@ -186,6 +225,43 @@ export class SharedSubscriptions {
     };
     return results;
   };
+
+  /**
+   * Opens the group's broadcast: its own source of the subscription "from now on" (the resume
+   * argument removed), read once for every live member. Members that joined before it opened
+   * stay on their own streams until they are next caught up.
+   */
+  private openBroadcast(group: Group, args: ExecutionArgs): void {
+    if (group.broadcast || group.opening) return;
+    group.opening = true;
+    const template = args.contextValue as Context;
+    void createSourceEventStream({ ...args, document: withoutResumeArgument(args.document, args.operationName).document })
+      .then((source) => {
+        group.opening = false;
+        if (!isAsyncIterable(source)) return;
+        const iterator = source[Symbol.asyncIterator]() as AsyncIterator<EventRecord> & Partial<CatchUpAware>;
+        // Only an outbox stream can say when a member has caught up with it.
+        if (group.members === 0 || typeof iterator.caughtUp !== 'function') {
+          void iterator.return?.();
+          return;
+        }
+        const broadcast: LiveBroadcast = new LiveBroadcast({
+          source: iterator,
+          execute: (event) => this.executeOnce(group, event, args, template),
+          serializedOf: (result) => serialized.get(result),
+          onBroken: () => {
+            if (group.broadcast !== broadcast) return;
+            group.broadcast = undefined;
+            // The members failed; the next subscriber of this group opens a new broadcast.
+          },
+        });
+        group.broadcast = broadcast;
+      })
+      .catch(() => {
+        // Not allowed or not available now: members keep their own streams.
+        group.opening = false;
+      });
+  }
 
   private executeOnce(group: Group, event: EventRecord, args: ExecutionArgs, template: Context): Promise<ExecutionResult | null> {
     const cached = group.memo.get(event.position);
@@ -210,7 +286,7 @@ export class SharedSubscriptions {
   private join(key: string): Group {
     let group = this.groups.get(key);
     if (!group) {
-      group = { key, members: 0, memo: new Map() };
+      group = { key, members: 0, memo: new Map(), opening: false };
       this.groups.set(key, group);
       this.stats.groups = this.groups.size;
     }
@@ -225,6 +301,8 @@ export class SharedSubscriptions {
     if (group.members === 0) {
       this.groups.delete(group.key);
       this.stats.groups = this.groups.size;
+      void group.broadcast?.close();
+      group.broadcast = undefined;
     }
   }
 }
@@ -264,19 +342,25 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
 
 /** Same group when the operation, its variables (bar the resume position) and the scope match. */
 export function groupKey(args: ExecutionArgs, scope: string): string {
-  const operation = getOperationAST(args.document, args.operationName);
+  const { document, resumeVariables } = withoutResumeArgument(args.document, args.operationName);
+  const variables = Object.entries(args.variableValues ?? {})
+    .filter(([name]) => !resumeVariables.has(name))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return createHash('sha1').update(print(document)).update(JSON.stringify(variables)).update(scope).digest('base64url');
+}
+
+/** The operation (and its fragments) with every `after` argument removed, and the variables those used. */
+function withoutResumeArgument(document: DocumentNode, operationName: string | null | undefined) {
+  const operation = getOperationAST(document, operationName);
   const resumeVariables = new Set<string>();
-  const stripped = visit(operation ? { kind: Kind.DOCUMENT, definitions: [operation, ...fragmentsOf(args.document)] } : args.document, {
+  const stripped = visit(operation ? { kind: Kind.DOCUMENT, definitions: [operation, ...fragmentsOf(document)] } : document, {
     Argument(node) {
       if (node.name.value !== RESUME_ARGUMENT) return undefined;
       if (node.value.kind === Kind.VARIABLE) resumeVariables.add(node.value.name.value);
       return null;
     },
   });
-  const variables = Object.entries(args.variableValues ?? {})
-    .filter(([name]) => !resumeVariables.has(name))
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  return createHash('sha1').update(print(stripped)).update(JSON.stringify(variables)).update(scope).digest('base64url');
+  return { document: stripped, resumeVariables };
 }
 
 function fragmentsOf(document: DocumentNode) {

@@ -1,0 +1,189 @@
+import type { ExecutionResult } from 'graphql';
+import { domainError } from '../errors';
+import type { EventRecord } from './topics';
+
+/** Where a member's shared results can be written directly (see shared-execution.ts). */
+export interface DirectSink {
+  /** The subscription id: members with the same id share one framed message. */
+  id: string;
+  /** `{"id":<id>,"type":"next","payload":` as bytes. */
+  prefix: Buffer;
+  send(message: Buffer): void;
+}
+
+const MESSAGE_END = Buffer.from('}');
+
+/** How many results a live member may hold that graphql-ws has not taken yet before it is cut off. */
+const MAX_PENDING = 1_000;
+
+/** How many events the broadcast executes ahead of the one it is delivering. */
+const LOOKAHEAD = 16;
+
+type Settle = { resolve: (result: IteratorResult<ExecutionResult>) => void; reject: (error: unknown) => void };
+
+/**
+ * A subscriber that has caught up and now receives its group's events from the group's one
+ * broadcast, the way a plain `ws` broadcast writes to every socket in one loop, instead of
+ * through a stream, a queue and a promise chain of its own.
+ *
+ * graphql-ws keeps asking it for its next result. Shared results are written straight to the
+ * socket while graphql-ws waits (nothing of this member's is then in flight, so the order
+ * holds); anything else (a result with errors, a member without a socket) is handed to
+ * graphql-ws as its next result.
+ */
+export class LiveMember {
+  private readonly pending: ExecutionResult[] = [];
+  private waiter: Settle | undefined;
+  private failure: { error: unknown } | undefined;
+  private finished = false;
+
+  constructor(
+    /** Position of the last event this member has had; the broadcast skips anything at or below it. */
+    public last: bigint,
+    readonly sink: DirectSink | undefined,
+    private readonly onEnd: () => void,
+  ) {}
+
+  /** graphql-ws's request for the next result. */
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    const queued = this.pending.shift();
+    if (queued) return Promise.resolve({ done: false, value: queued });
+    if (this.failure) return Promise.reject(this.failure.error);
+    if (this.finished) return Promise.resolve({ done: true, value: undefined });
+    return new Promise((resolve, reject) => (this.waiter = { resolve, reject }));
+  }
+
+  /** The subscriber completed or its socket closed. */
+  end(): void {
+    if (this.finished) return;
+    this.finished = true;
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    waiter?.resolve({ done: true, value: undefined });
+    this.onEnd();
+  }
+
+  /** Ends the subscription with an error (the client resumes after its last position). */
+  fail(error: unknown): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.failure = { error };
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    waiter?.reject(error);
+    this.onEnd();
+  }
+
+  /** True when a shared result may be written to the socket now without overtaking anything. */
+  get writable(): boolean {
+    return this.sink !== undefined && this.waiter !== undefined && this.pending.length === 0;
+  }
+
+  /** Hands a result to graphql-ws (in order behind anything it has not taken yet). */
+  offer(result: ExecutionResult): void {
+    const waiter = this.waiter;
+    if (waiter && this.pending.length === 0) {
+      this.waiter = undefined;
+      waiter.resolve({ done: false, value: result });
+      return;
+    }
+    if (this.pending.length >= MAX_PENDING) {
+      this.fail(
+        domainError('UNAVAILABLE', 'This subscription fell too far behind and was stopped; reconnect to catch up.', {
+          reason: 'realtime/slow_consumer',
+        }),
+      );
+      return;
+    }
+    this.pending.push(result);
+  }
+}
+
+export interface BroadcastOptions {
+  /** The group's own source: every event of its subscription from the moment it was opened. */
+  source: AsyncIterator<EventRecord>;
+  /** The group's one execution of an event (memoised; null when the scope may not see it). */
+  execute(event: EventRecord): Promise<ExecutionResult | null>;
+  /** The JSON serialised once for a shared result, if it has one. */
+  serializedOf(result: ExecutionResult): Buffer | undefined;
+  /** The source ended or failed: the live members have been failed; the group may open another. */
+  onBroken(): void;
+}
+
+/**
+ * One group's broadcast: reads the group's source, executes each event once (overlapping
+ * the re-reads of a burst) and delivers the results in position order to every live member.
+ */
+export class LiveBroadcast {
+  readonly members = new Set<LiveMember>();
+  private closed = false;
+
+  constructor(private readonly options: BroadcastOptions) {
+    void this.run();
+  }
+
+  /** Stops reading; live members are failed so that they resume (the group is emptying or broken). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.options.source.return?.();
+  }
+
+  private async run(): Promise<void> {
+    const ahead: Promise<void>[] = [];
+    let delivered: Promise<void> = Promise.resolve();
+    let failure: unknown;
+    try {
+      for (;;) {
+        const step = await this.options.source.next();
+        if (step.done) break;
+        const event = step.value;
+        const result = this.options.execute(event);
+        // Chained: results are delivered in the order of the events, whenever each execution ends.
+        delivered = delivered.then(() =>
+          result.then(
+            (value) => this.deliver(event.position, value),
+            (error: unknown) => this.failAll(error),
+          ),
+        );
+        ahead.push(delivered);
+        if (ahead.length >= LOOKAHEAD) await ahead.shift();
+      }
+    } catch (error) {
+      failure = error;
+    }
+    await delivered;
+    this.closed = true;
+    this.failAll(
+      failure ??
+        domainError('UNAVAILABLE', 'The live feed of this subscription was interrupted; reconnect to catch up.', {
+          reason: 'realtime/feed_ended',
+        }),
+    );
+    this.options.onBroken();
+  }
+
+  private deliver(position: bigint, result: ExecutionResult | null): void {
+    const json = result && this.options.serializedOf(result);
+    // Members that use the same subscription id share one framed message.
+    const framed = new Map<string, Buffer>();
+    for (const member of this.members) {
+      if (position <= member.last) continue;
+      member.last = position;
+      if (!result) continue;
+      if (json && member.writable) {
+        const sink = member.sink!;
+        let message = framed.get(sink.id);
+        if (!message) {
+          message = Buffer.concat([sink.prefix, json, MESSAGE_END], sink.prefix.length + json.length + 1);
+          framed.set(sink.id, message);
+        }
+        sink.send(message);
+      } else member.offer(result);
+    }
+  }
+
+  private failAll(error: unknown): void {
+    for (const member of [...this.members]) member.fail(error);
+  }
+}
