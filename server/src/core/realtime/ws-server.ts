@@ -11,6 +11,7 @@ import type { Logger } from '../logger';
 import type { EventHub } from './event-hub';
 import { SharedDocuments } from './shared-documents';
 import { directSink, type DirectSink, type SharedSubscriptions } from './shared-execution';
+import { WriteCoalescer } from './write-coalescer';
 
 /** Close codes beyond graphql-ws's own; all but 4401 make the console reconnect. */
 export const WS_CLOSE = {
@@ -87,6 +88,9 @@ export function attachWebSocketServer(options: WsServerOptions) {
   // (shared-execution.ts): graphql-ws's per-subscriber iteration and serialisation were most of
   // what one more subscriber cost.
   const sinks = new WeakMap<ExecutionArgs, DirectSink>();
+  const coalescer = new WriteCoalescer();
+  // ws does not expose its TCP socket's cork(); `_socket` has been its name for it since ws 1.
+  const tcpSocketOf = (socket: WebSocket) => (socket as unknown as { _socket?: Duplex })._socket;
 
   /**
    * Writes without waiting: a console that stops reading then shows up as bytes queued on its
@@ -156,7 +160,10 @@ export function attachWebSocketServer(options: WsServerOptions) {
       const socket = ctx.extra.socket;
       sinks.set(
         args,
-        directSink(id, (message) => write(socket, message)),
+        directSink(id, (message) => {
+          coalescer.hold(tcpSocketOf(socket));
+          write(socket, message);
+        }),
       );
       return args;
     },
