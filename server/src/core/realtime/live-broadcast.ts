@@ -36,10 +36,15 @@ export class LiveMember {
   private waiter: Settle | undefined;
   private failure: { error: unknown } | undefined;
   private finished = false;
+  /**
+   * True until the broadcast passes this member's position: until then it may hold events the
+   * member already had. The broadcast is in order, so after that no position needs comparing.
+   */
+  joining = true;
 
   constructor(
-    /** Position of the last event this member has had; the broadcast skips anything at or below it. */
-    public last: bigint,
+    /** Position of the last event this member had before joining; the broadcast skips anything at or below it. */
+    readonly last: bigint,
     readonly sink: DirectSink | undefined,
     private readonly onEnd: () => void,
   ) {}
@@ -168,8 +173,10 @@ export class LiveBroadcast {
     // Members that use the same subscription id share one framed message.
     const framed = new Map<string, Buffer>();
     for (const member of this.members) {
-      if (position <= member.last) continue;
-      member.last = position;
+      if (member.joining) {
+        if (position <= member.last) continue;
+        member.joining = false;
+      }
       if (!result) continue;
       if (json && member.writable) {
         const sink = member.sink!;

@@ -8,21 +8,18 @@ import type { Writable } from 'node:stream';
  * fewer calls instead of falling further behind. One event per turn costs what it did.
  */
 export class WriteCoalescer {
-  private readonly held = new Set<Writable>();
-  private scheduled = false;
+  private held: Writable[] = [];
 
   hold(stream: Writable | undefined): void {
-    if (!stream || this.held.has(stream)) return;
+    // writableCorked: held already this turn (by us; ws uncorks its own corks at once).
+    if (!stream || stream.writableCorked > 0) return;
     stream.cork();
-    this.held.add(stream);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(this.release);
+    if (this.held.push(stream) === 1) setImmediate(this.release);
   }
 
   private readonly release = (): void => {
-    this.scheduled = false;
-    for (const stream of this.held) stream.uncork();
-    this.held.clear();
+    const held = this.held;
+    this.held = [];
+    for (const stream of held) stream.uncork();
   };
 }
