@@ -1,7 +1,6 @@
 import { useMutation, type AnyVariables, type TypedDocumentNode } from '@urql/vue';
 import { ref } from 'vue';
-import { useI18n } from 'vue-i18n';
-import { currentLocale } from '../../../app/i18n';
+import { useFieldErrors } from '../../../app/field-errors';
 import { fieldErrors, reportError } from '../../../app/report-error';
 
 /**
@@ -13,7 +12,6 @@ export function useFormMutation<Data, Variables extends AnyVariables>(
   messagesPrefix: string,
 ) {
   const { executeMutation } = useMutation(document);
-  const { t, te } = useI18n();
   const busy = ref(false);
   const errors = ref<Record<string, string>>({});
 
@@ -37,23 +35,5 @@ export function useFormMutation<Data, Variables extends AnyVariables>(
     }
   }
 
-  /**
-   * The message under a field the server refused: the server's own (specific, English) in an
-   * English console, the translated one for that field in a Chinese console.
-   */
-  function fieldError(field: string): string {
-    const message = errors.value[field];
-    if (!message) return '';
-    const key = `${messagesPrefix}.${field}`;
-    return currentLocale.value === 'en' || !te(key) ? message : t(key);
-  }
-
-  /** Refusals naming a field the form does not show, so they still reach the person. */
-  function otherErrors(shown: readonly string[]): string[] {
-    return Object.entries(errors.value)
-      .filter(([field]) => !shown.includes(field))
-      .map(([, message]) => message);
-  }
-
-  return { run, busy, errors, fieldError, otherErrors, clearErrors: () => void (errors.value = {}) };
+  return { run, busy, errors, ...useFieldErrors(errors, messagesPrefix), clearErrors: () => void (errors.value = {}) };
 }

@@ -1,0 +1,32 @@
+import { toValue, type MaybeRefOrGetter } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { currentLocale } from './i18n';
+
+/**
+ * How a form shows the server's refusals by field (`extensions.field`): under the field, or,
+ * for a field the form does not show, above the form. The translations live under
+ * `${messagesPrefix}.${field}`.
+ */
+export function useFieldErrors(errors: MaybeRefOrGetter<Record<string, string>>, messagesPrefix: string) {
+  const { t, te } = useI18n();
+
+  /**
+   * The message under a field the server refused: the server's own (specific, English) in an
+   * English console, the translated one for that field in a Chinese console.
+   */
+  function fieldError(field: string): string {
+    const message = toValue(errors)[field];
+    if (!message) return '';
+    const key = `${messagesPrefix}.${field}`;
+    return currentLocale.value === 'en' || !te(key) ? message : t(key);
+  }
+
+  /** Refusals naming a field the form does not show, so they still reach the person. */
+  function otherErrors(shown: readonly string[]): string[] {
+    return Object.entries(toValue(errors))
+      .filter(([field]) => !shown.includes(field))
+      .map(([, message]) => message);
+  }
+
+  return { fieldError, otherErrors };
+}
