@@ -1,4 +1,5 @@
 import type { Cache, KeyingConfig, UpdatesConfig } from '@urql/exchange-graphcache';
+import { cachedLists, insertKey, olderThan, placeInLists, relink } from '../../app/cache-lists';
 import type {
   DispatchOrderChangedSubscription,
   DispatchOrderFieldsFragment,
@@ -30,31 +31,26 @@ function comesBefore(a: Placed, b: Placed, queue: boolean): boolean {
 export function placeDispatchOrder(cache: Cache, order: Placed): void {
   const key = cache.keyOfEntity({ __typename: 'DispatchOrder', id: order.id });
   if (!key) return;
-  for (const field of cache.inspectFields('Query')) {
-    if (field.fieldName !== 'dispatchOrders') continue;
-    const list = cache.resolve('Query', field.fieldKey);
-    if (!Array.isArray(list)) continue;
-    const keys = list.filter((k): k is string => typeof k === 'string');
-    const statuses = field.arguments?.['status'] as DispatchOrderStatus[] | null | undefined;
+  const read = (k: string): Placed => ({
+    id: String(cache.resolve(k, 'id')),
+    status: cache.resolve(k, 'status') as DispatchOrderStatus,
+    priority: Number(cache.resolve(k, 'priority')),
+    requestedAt: String(cache.resolve(k, 'requestedAt')),
+    number: String(cache.resolve(k, 'number')),
+    createdAt: String(cache.resolve(k, 'createdAt')),
+  });
+  // Unlike the other lists, a listed order may move (its priority changed), so it is placed anew each time.
+  for (const list of cachedLists(cache, 'Query', 'dispatchOrders')) {
+    const statuses = list.arguments?.['status'] as DispatchOrderStatus[] | null | undefined;
     const belongs = !statuses || statuses.length === 0 || statuses.includes(order.status);
-    const others = keys.filter((k) => k !== key);
+    const others = list.keys.filter((k) => k !== key);
     if (!belongs) {
-      if (others.length !== keys.length) cache.link('Query', field.fieldName, field.arguments ?? {}, others);
+      if (others.length !== list.keys.length) relink(cache, 'Query', 'dispatchOrders', list, others);
       continue;
     }
     const queue = !!statuses && statuses.length > 0 && statuses.every((s) => ACTIVE.includes(s));
-    const read = (k: string): Placed => ({
-      id: String(cache.resolve(k, 'id')),
-      status: cache.resolve(k, 'status') as DispatchOrderStatus,
-      priority: Number(cache.resolve(k, 'priority')),
-      requestedAt: String(cache.resolve(k, 'requestedAt')),
-      number: String(cache.resolve(k, 'number')),
-      createdAt: String(cache.resolve(k, 'createdAt')),
-    });
-    let index = others.findIndex((k) => comesBefore(order, read(k), queue));
-    if (index < 0) index = others.length;
-    const next = [...others.slice(0, index), key, ...others.slice(index)];
-    if (next.join() !== keys.join()) cache.link('Query', field.fieldName, field.arguments ?? {}, next);
+    const next = insertKey(others, key, (k) => comesBefore(order, read(k), queue));
+    if (next.join() !== list.keys.join()) relink(cache, 'Query', 'dispatchOrders', list, next);
   }
 }
 
@@ -64,38 +60,15 @@ export function placeDispatchOrder(cache: Cache, order: Placed): void {
  */
 function placeOwnRequest(cache: Cache, order: Placed): void {
   const key = cache.keyOfEntity({ __typename: 'DispatchOrder', id: order.id });
-  if (!key) return;
-  for (const field of cache.inspectFields('Query')) {
-    if (field.fieldName !== 'myTransportRequests') continue;
-    const list = cache.resolve('Query', field.fieldKey);
-    if (!Array.isArray(list)) continue;
-    const keys = list.filter((k): k is string => typeof k === 'string');
-    if (keys.includes(key)) continue;
-    let index = keys.findIndex((k) => Date.parse(String(cache.resolve(k, 'createdAt'))) < Date.parse(order.createdAt));
-    if (index < 0) index = keys.length;
-    cache.link('Query', field.fieldName, field.arguments ?? {}, [...keys.slice(0, index), key, ...keys.slice(index)]);
-  }
+  if (key) placeInLists(cache, 'Query', 'myTransportRequests', key, { comesAfter: olderThan(cache, 'createdAt', order.createdAt) });
 }
 
-/** A vehicle that joined the fleet goes into its company's list on the board. */
+/** A vehicle that joined the fleet goes into its company's list on the board, by plate. */
 function placeNewVehicle(cache: Cache, vehicle: { id: string; companyId: string; plate: string }): void {
   const company = cache.keyOfEntity({ __typename: 'TransportCompany', id: vehicle.companyId });
   const key = cache.keyOfEntity({ __typename: 'Vehicle', id: vehicle.id });
   if (!company || !key) return;
-  for (const field of cache.inspectFields(company)) {
-    if (field.fieldName !== 'vehicles') continue;
-    const list = cache.resolve(company, field.fieldKey);
-    if (!Array.isArray(list)) continue;
-    const keys = list.filter((k): k is string => typeof k === 'string');
-    if (keys.includes(key)) continue;
-    const index = keys.findIndex((k) => String(cache.resolve(k, 'plate')) > vehicle.plate);
-    cache.link(
-      company,
-      field.fieldName,
-      field.arguments ?? {},
-      index < 0 ? [...keys, key] : [...keys.slice(0, index), key, ...keys.slice(index)],
-    );
-  }
+  placeInLists(cache, company, 'vehicles', key, { comesAfter: (k) => String(cache.resolve(k, 'plate')) > vehicle.plate });
 }
 
 /** Wrappers and answers that are not records of their own. */

@@ -1,4 +1,5 @@
 import type { Cache, UpdatesConfig } from '@urql/exchange-graphcache';
+import { olderThan, placeInLists } from '../../app/cache-lists';
 import type { IncidentChangedSubscription, IncidentFieldsFragment, ReportIncidentMutation } from '@cc/shared/operations';
 
 /** Statuses an `openOnly` list leaves out (the server's filter, mirrored). */
@@ -12,28 +13,10 @@ const SETTLED = new Set(['RESOLVED', 'CLOSED']);
 export function placeIncident(cache: Cache, incident: Pick<IncidentFieldsFragment, 'id' | 'status' | 'reportedAt'>): void {
   const key = cache.keyOfEntity({ __typename: 'Incident', id: incident.id });
   if (!key) return;
-  for (const field of cache.inspectFields('Query')) {
-    if (field.fieldName !== 'incidents') continue;
-    const list = cache.resolve('Query', field.fieldKey);
-    if (!Array.isArray(list)) continue;
-    const keys = list.filter((k): k is string => typeof k === 'string');
-    const listed = keys.includes(key);
-    const belongs = !(field.arguments?.['openOnly'] === true && SETTLED.has(incident.status));
-    if (listed === belongs) continue;
-    if (!belongs) {
-      cache.link(
-        'Query',
-        field.fieldName,
-        field.arguments ?? {},
-        keys.filter((k) => k !== key),
-      );
-      continue;
-    }
-    const at = Date.parse(incident.reportedAt);
-    let index = keys.findIndex((k) => Date.parse(String(cache.resolve(k, 'reportedAt'))) < at);
-    if (index < 0) index = keys.length;
-    cache.link('Query', field.fieldName, field.arguments ?? {}, [...keys.slice(0, index), key, ...keys.slice(index)]);
-  }
+  placeInLists(cache, 'Query', 'incidents', key, {
+    belongs: (args) => !(args['openOnly'] === true && SETTLED.has(incident.status)),
+    comesAfter: olderThan(cache, 'reportedAt', incident.reportedAt),
+  });
 }
 
 export const incidentCacheUpdates: UpdatesConfig = {
