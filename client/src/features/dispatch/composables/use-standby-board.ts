@@ -1,6 +1,7 @@
 import { useQuery } from '@urql/vue';
-import { computed, onScopeDispose, ref, watch } from 'vue';
+import { computed, watch } from 'vue';
 import { StandbyBoardDocument, VehicleChangedDocument } from '@cc/shared/operations';
+import { useFreshIds } from '../../../app/use-fresh-ids';
 import { useLiveSubscription } from '../../../app/use-live-subscription';
 
 /** How long a vehicle that just changed stays highlighted. */
@@ -29,21 +30,11 @@ export function useStandbyBoard() {
   const readinessOf = (companyId: string) => readiness.value?.companies.find((c) => c.id === companyId) ?? null;
 
   /** Vehicles that changed live in the last few seconds, for a brief highlight. */
-  const fresh = ref(new Set<string>());
-  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const { fresh, mark } = useFreshIds(FRESH_FOR_MS);
   watch(live.data, (event) => {
     const id = event?.vehicleChanged?.vehicle.id;
-    if (!id) return;
-    fresh.value = new Set(fresh.value).add(id);
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      const next = new Set(fresh.value);
-      next.delete(id);
-      fresh.value = next;
-    }, FRESH_FOR_MS);
-    timers.add(timer);
+    if (id) mark(id);
   });
-  onScopeDispose(() => timers.forEach(clearTimeout));
 
   return {
     companies,

@@ -1,8 +1,9 @@
 import { useQuery } from '@urql/vue';
-import { computed, onScopeDispose, reactive, ref, watch } from 'vue';
+import { computed, reactive, watch } from 'vue';
 import type { IncidentClass } from '@cc/shared';
 import { IncidentChangedDocument, IncidentsDocument, type IncidentFieldsFragment } from '@cc/shared/operations';
 import { connectionStatus } from '../../../app/connection-state';
+import { useFreshIds } from '../../../app/use-fresh-ids';
 import { useLiveSubscription } from '../../../app/use-live-subscription';
 import { useNow } from '../../../components/ui/use-now';
 
@@ -58,22 +59,11 @@ export function useIncidentBoard() {
   });
 
   /** Ids of incidents created live in the last few seconds, for a brief highlight. */
-  const fresh = ref(new Set<string>());
-  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const { fresh, mark } = useFreshIds(FRESH_FOR_MS);
   watch(live.data, (event) => {
     const change = event?.incidentChanged;
-    if (!change || change.kind !== 'CREATED') return;
-    const id = change.incident.id;
-    fresh.value = new Set(fresh.value).add(id);
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      const next = new Set(fresh.value);
-      next.delete(id);
-      fresh.value = next;
-    }, FRESH_FOR_MS);
-    timers.add(timer);
+    if (change?.kind === 'CREATED') mark(change.incident.id);
   });
-  onScopeDispose(() => timers.forEach(clearTimeout));
 
   return {
     filters,
