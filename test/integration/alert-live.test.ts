@@ -58,12 +58,19 @@ describe('alerts, live over the WebSocket', () => {
       incidentClass: 'A',
       reportedAt: new Date(Date.now() - 7 * HOUR),
     });
-    const leaderView = await t.gql<{ alerts: { id: string; source: { entityId: string } }[] }>(
-      '{ alerts(limit: 200) { id source { entityId } } }',
-      {},
-      leader,
-    );
-    expect(leaderView.errors).toBeUndefined();
+    // The alert is raised in the duty group first (evaluations are paced: wait for it rather than race it).
+    const raised = async () => {
+      const view = await t.gql<{ alerts: { source: { entityId: string }; workingGroup: string | null }[] }>(
+        '{ alerts(limit: 200) { workingGroup source { entityId } } }',
+        {},
+        leader,
+      );
+      expect(view.errors).toBeUndefined();
+      return view.data!.alerts.some((a) => a.source.entityId === incident.id && a.workingGroup === 'DUTY');
+    };
+    const deadline = Date.now() + 20_000;
+    while (!(await raised()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await raised()).toBe(true);
     // Now the incident goes to the transport group: its alert follows, and the dispatcher hears of it.
     const assigned = await t.gql(
       `mutation($input: AssignIncidentInput!) { assignIncident(input: $input) { id } }`,
