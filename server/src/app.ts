@@ -24,6 +24,7 @@ import { clearedCookie, readCookie, sessionCookie } from './core/http/cookies';
 import { serveConsole } from './core/http/console-static';
 import { csrfGuard } from './core/http/csrf';
 import { metricsEndpoint } from './core/http/metrics';
+import { DeliveryRounds } from './core/realtime/delivery-rounds';
 import { serveGraphiQL } from './core/http/graphiql';
 import { notFound } from './core/http/not-found';
 import { requestErrorHandler } from './core/http/request-errors';
@@ -83,6 +84,7 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
   const shared = new SharedSubscriptions(
     (template) => ({ ...template, requestId: randomUUID(), em: orm.em.fork() }),
     (context) => (context.viewer ? `${[...context.viewer.roles].sort().join(',')}|${context.viewer.unitId ?? ''}` : 'anonymous'),
+    new DeliveryRounds({ writeShare: config.realtime.writeShare }),
   );
 
   const app = express();

@@ -39,6 +39,7 @@ const BAD_VALUES: Record<ConfigVariable, readonly string[] | null> = {
   WS_MAX_SOCKETS_PER_USER: ['0', 'lots'],
   WS_KEEPALIVE_SECONDS: ['0', '601', 'often'],
   SUBSCRIPTION_EXECUTION: ['naive'],
+  FANOUT_WRITE_SHARE: ['0', '1.5', 'half'],
   HTTP_REQUEST_TIMEOUT_SECONDS: ['0', 'soon', '1.5', '3601'],
 };
 

@@ -43,6 +43,8 @@ const schema = z.object({
   WS_KEEPALIVE_SECONDS: z.coerce.number({ message: 'must be a whole number of seconds' }).int().min(1).max(600).default(12),
   // Bounds how long a client may take to send one whole request (slow-loris); not how long the answer takes.
   HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number({ message: 'must be a whole number of seconds' }).int().min(1).max(3_600).default(30),
+  // The most of the event loop that writing live updates may take before more updates ride on each write (delivery-rounds.ts).
+  FANOUT_WRITE_SHARE: z.coerce.number({ message: 'must be a number above 0 and at most 1' }).gt(0).max(1).default(0.25),
   // 'per-socket' is graphql-js's own path (one execution per subscriber per event), kept for the benchmark's before/after.
   SUBSCRIPTION_EXECUTION: z.enum(['shared', 'per-socket'], { message: 'use shared or per-socket' }).default('shared'),
 });
@@ -70,6 +72,8 @@ export type Config = Readonly<{
     maxSocketsPerUser: number;
     keepAliveMs: number;
     execution: 'shared' | 'per-socket';
+    /** The most of the event loop broadcast writes may take (delivery-rounds.ts). */
+    writeShare: number;
   };
   http: HttpLimits;
 }>;
@@ -130,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxSocketsPerUser: e.WS_MAX_SOCKETS_PER_USER,
       keepAliveMs: e.WS_KEEPALIVE_SECONDS * 1_000,
       execution: e.SUBSCRIPTION_EXECUTION,
+      writeShare: e.FANOUT_WRITE_SHARE,
     },
     http: {
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1_000,

@@ -68,6 +68,7 @@ export function metricsEndpoint(sources: MetricsSources): RequestHandler {
   return (req, res, next) => {
     if (!open && !fromThisMachine(req)) return next();
     const { stats } = sources.shared;
+    const rounds = sources.shared.rounds.stats;
     const body = [
       ...process_.lines({ gc: req.query['gc'] === '1' }),
       ...metric('cc_ws_sockets_open', 'gauge', 'Open WebSocket connections.', sources.sockets()),
@@ -88,6 +89,15 @@ export function metricsEndpoint(sources: MetricsSources): RequestHandler {
         'Deliveries to subscribers still catching up that reused a group’s execution.',
         stats.reused,
       ),
+      ...metric('cc_delivery_rounds_total', 'counter', 'Rounds of broadcast writes (delivery-rounds.ts).', rounds.rounds),
+      ...metric('cc_delivery_round_last_ms', 'gauge', 'Duration of the last round of broadcast writes, in ms.', rounds.lastRoundMs),
+      ...metric(
+        'cc_delivery_round_events_total',
+        'counter',
+        'Events delivered by broadcast rounds, per broadcast: over cc_delivery_round_flushes_total, the events each write carried.',
+        rounds.events,
+      ),
+      ...metric('cc_delivery_round_flushes_total', 'counter', 'Broadcast flushes in rounds (one per broadcast per round).', rounds.flushes),
     ];
     res.setHeader('Cache-Control', 'no-store');
     res.type('text/plain; version=0.0.4').send(body.join('\n') + '\n');

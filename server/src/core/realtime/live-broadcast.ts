@@ -1,6 +1,8 @@
 import type { ExecutionResult } from 'graphql';
 import { domainError } from '../errors';
+import type { DeliveryRounds } from './delivery-rounds';
 import type { EventRecord } from './topics';
+import { textFrames } from './ws-frames';
 
 /** Where a member's shared results can be written directly (see shared-execution.ts). */
 export interface DirectSink {
@@ -8,10 +10,18 @@ export interface DirectSink {
   id: string;
   /** `{"id":<id>,"type":"next","payload":` as bytes. */
   prefix: Buffer;
+  /** One protocol message, framed by ws and sent at the end of this turn. */
   send(message: Buffer): void;
+  /** Complete WebSocket frames (textFrames), written to the socket now in one call. */
+  sendFramed(frames: Buffer): void;
 }
 
 const MESSAGE_END = Buffer.from('}');
+
+/** The graphql-transport-ws "next" messages of these serialised results for one sink, as frames in one buffer. */
+function framedMessages(sink: DirectSink, jsons: readonly Buffer[]): Buffer {
+  return textFrames(jsons.map((json) => Buffer.concat([sink.prefix, json, MESSAGE_END], sink.prefix.length + json.length + 1)));
+}
 
 /** How many results a live member may hold that graphql-ws has not taken yet before it is cut off. */
 const MAX_PENDING = 1_000;
@@ -105,6 +115,8 @@ export class LiveMember {
 }
 
 export interface BroadcastOptions {
+  /** Paces the writes of every broadcast of the process into rounds. */
+  rounds: DeliveryRounds;
   /** The group's own source: every event of its subscription from the moment it was opened. */
   source: AsyncIterator<EventRecord>;
   /** The group's one execution of an event (memoised; null when the scope may not see it). */
@@ -115,13 +127,21 @@ export interface BroadcastOptions {
   onBroken(): void;
 }
 
+interface Ready {
+  position: bigint;
+  result: ExecutionResult | null;
+}
+
 /**
  * One group's broadcast: reads the group's source, executes each event once (overlapping
- * the re-reads of a burst) and delivers the results in position order to every live member.
+ * the re-reads of a burst) and delivers the results in position order to every live member,
+ * in rounds (delivery-rounds.ts): each member gets everything ready for it in one write.
  */
 export class LiveBroadcast {
   readonly members = new Set<LiveMember>();
   private closed = false;
+  /** Results in position order, waiting for the next round. */
+  private ready: Ready[] = [];
 
   constructor(private readonly options: BroadcastOptions) {
     void this.run();
@@ -159,6 +179,8 @@ export class LiveBroadcast {
     }
     await delivered;
     this.closed = true;
+    // What was executed is still delivered before the members are told to resume.
+    this.flush();
     this.failAll(
       failure ??
         domainError('UNAVAILABLE', 'The live feed of this subscription was interrupted; reconnect to catch up.', {
@@ -169,25 +191,59 @@ export class LiveBroadcast {
   }
 
   private deliver(position: bigint, result: ExecutionResult | null): void {
-    const json = result && this.options.serializedOf(result);
-    // Members that use the same subscription id share one framed message.
-    const framed = new Map<string, Buffer>();
+    if (this.ready.push({ position, result }) === 1) this.options.rounds.request(this.flush);
+  }
+
+  /** Writes everything ready to every live member; returns the number of events delivered. */
+  private readonly flush = (): number => {
+    const batch = this.ready;
+    this.ready = [];
+    if (batch.length === 0) return 0;
+    // The JSON serialised once per result; undefined for results with errors (graphql-ws formats those).
+    const jsons = batch.map(({ result }) => (result ? this.options.serializedOf(result) : undefined));
+    const everyResultShared = batch.every(({ result }, i) => !result || jsons[i]);
+    const sharedJsons = jsons.filter((json): json is Buffer => json !== undefined);
+    // Members that use the same subscription id and take the whole batch share one buffer of frames.
+    const framedById = new Map<string, Buffer>();
     for (const member of this.members) {
+      let from = 0;
       if (member.joining) {
-        if (position <= member.last) continue;
+        while (from < batch.length && batch[from]!.position <= member.last) from++;
+        if (from === batch.length) continue;
         member.joining = false;
       }
-      if (!result) continue;
-      if (json && member.writable) {
-        const sink = member.sink!;
-        let message = framed.get(sink.id);
-        if (!message) {
-          message = Buffer.concat([sink.prefix, json, MESSAGE_END], sink.prefix.length + json.length + 1);
-          framed.set(sink.id, message);
-        }
-        sink.send(message);
-      } else member.offer(result);
+      const sink = member.sink;
+      if (sink && from === 0 && everyResultShared && member.writable) {
+        if (sharedJsons.length === 0) continue;
+        let framed = framedById.get(sink.id);
+        if (!framed) framedById.set(sink.id, (framed = framedMessages(sink, sharedJsons)));
+        sink.sendFramed(framed);
+      } else this.deliverInTurn(member, batch, jsons, from);
     }
+    return batch.length;
+  };
+
+  /**
+   * One member, one result at a time from `from`: shared results are written straight to the
+   * socket while graphql-ws waits with nothing of this member's in flight; from the first result
+   * handed to graphql-ws on, the rest follow it there, so the order holds.
+   */
+  private deliverInTurn(member: LiveMember, batch: readonly Ready[], jsons: readonly (Buffer | undefined)[], from: number): void {
+    const direct: Buffer[] = [];
+    const writeDirect = () => {
+      if (direct.length) member.sink!.sendFramed(framedMessages(member.sink!, direct.splice(0)));
+    };
+    for (let i = from; i < batch.length; i++) {
+      const result = batch[i]!.result;
+      if (!result) continue;
+      const json = jsons[i];
+      if (json && member.writable) direct.push(json);
+      else {
+        writeDirect();
+        member.offer(result);
+      }
+    }
+    writeDirect();
   }
 
   private failAll(error: unknown): void {

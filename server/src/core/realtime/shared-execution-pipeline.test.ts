@@ -83,7 +83,10 @@ describe('a shared subscription delivering a burst', () => {
     const written: string[] = [];
     const results = (await shared.subscribe(
       args(schema),
-      directSink('sub-7', (message) => written.push(message.toString())),
+      directSink('sub-7', {
+        send: (message) => written.push(message.toString()),
+        sendFramed: () => expect.unreachable('catching up writes one message at a time'),
+      }),
     )) as AsyncIterableIterator<{
       errors?: readonly GraphQLError[];
     }>;

@@ -13,6 +13,7 @@ import {
 import type { Context } from '../context';
 import { isUnavailable } from '../database/unavailable';
 import { domainError } from '../errors';
+import { DeliveryRounds } from './delivery-rounds';
 import type { CatchUpAware } from './event-stream';
 import { LiveBroadcast, LiveMember, type DirectSink } from './live-broadcast';
 import type { EventRecord } from './topics';
@@ -35,8 +36,8 @@ const MESSAGE_END = Buffer.from('}');
  * iteration, hooks and serialisation. Results with errors still go through graphql-ws (which
  * formats them).
  */
-export function directSink(id: string, send: (message: Buffer) => void): DirectSink {
-  return { id, prefix: Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`), send };
+export function directSink(id: string, writes: Pick<DirectSink, 'send' | 'sendFramed'>): DirectSink {
+  return { id, prefix: Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`), ...writes };
 }
 
 /** Waits before re-running an event whose re-read met an unreachable database. */
@@ -84,6 +85,8 @@ export class SharedSubscriptions {
     private readonly contextForEvent: (template: Context) => Context,
     /** The part of a viewer that decides what they may see (roles and unit). */
     private readonly scopeOf: (context: Context) => string,
+    /** Paces the broadcasts' writes (delivery-rounds.ts); one per process. */
+    readonly rounds: DeliveryRounds = new DeliveryRounds({ writeShare: 0.25 }),
   ) {}
 
   get activeGroups(): number {
@@ -246,6 +249,7 @@ export class SharedSubscriptions {
           return;
         }
         const broadcast: LiveBroadcast = new LiveBroadcast({
+          rounds: this.rounds,
           source: iterator,
           execute: (event) => this.executeOnce(group, event, args, template),
           serializedOf: (result) => serialized.get(result),

@@ -79,7 +79,7 @@ export interface WsServerOptions {
  */
 export function attachWebSocketServer(options: WsServerOptions) {
   const limits = { ...DEFAULT_WS_LIMITS, ...options.limits };
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, handleProtocols });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, handleProtocols, perMessageDeflate: false });
   const socketsByUser = new Map<string, Set<WebSocket>>();
   const socketsBySession = new Map<string, Set<WebSocket>>();
   const documents = new SharedDocuments();
@@ -93,16 +93,17 @@ export function attachWebSocketServer(options: WsServerOptions) {
   const tcpSocketOf = (socket: WebSocket) => (socket as unknown as { _socket?: Duplex })._socket;
 
   /**
-   * Writes without waiting: a console that stops reading then shows up as bytes queued on its
-   * socket, and is cut off at the limit instead of stalling its stream.
+   * Writes go out without waiting: a console that stops reading then shows up as bytes queued
+   * on its socket, and is cut off at the limit instead of stalling its stream.
    */
+  const mayWrite = (socket: WebSocket): boolean => {
+    if (socket.readyState !== socket.OPEN) return false;
+    if (socket.bufferedAmount <= limits.maxBufferedBytes) return true;
+    socket.close(WS_CLOSE.slowConsumer, 'Slow consumer: reconnect to catch up');
+    return false;
+  };
   const write = (socket: WebSocket, data: string | Buffer) => {
-    if (socket.readyState !== socket.OPEN) return;
-    if (socket.bufferedAmount > limits.maxBufferedBytes) {
-      socket.close(WS_CLOSE.slowConsumer, 'Slow consumer: reconnect to catch up');
-      return;
-    }
-    socket.send(data, { binary: false });
+    if (mayWrite(socket)) socket.send(data, { binary: false });
   };
 
   const server = makeServer<Record<string, unknown> | undefined, Extra>({
@@ -160,9 +161,15 @@ export function attachWebSocketServer(options: WsServerOptions) {
       const socket = ctx.extra.socket;
       sinks.set(
         args,
-        directSink(id, (message) => {
-          coalescer.hold(tcpSocketOf(socket));
-          write(socket, message);
+        directSink(id, {
+          send: (message) => {
+            coalescer.hold(tcpSocketOf(socket));
+            write(socket, message);
+          },
+          // Frames a broadcast round built (ws-frames.ts); ws itself is not compressing (no permessage-deflate), so nothing of its own can be queued in between.
+          sendFramed: (frames) => {
+            if (mayWrite(socket)) tcpSocketOf(socket)?.write(frames);
+          },
         }),
       );
       return args;
