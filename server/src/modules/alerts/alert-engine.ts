@@ -60,6 +60,8 @@ interface RuleState {
   timer?: NodeJS.Timeout;
   /** When the last event-triggered evaluation started (ms since the epoch). */
   lastStartedAt?: number;
+  /** How long it took, start to end (ms): an expensive rule is paced further apart. */
+  lastDurationMs?: number;
   running?: Promise<unknown>;
   again: boolean;
 }
@@ -203,7 +205,7 @@ export class AlertEngine {
       return;
     }
     if (state.timer) return;
-    const delay = evaluationDelay(state.lastStartedAt, Date.now(), this.debounceMs, this.minIntervalMs);
+    const delay = evaluationDelay(state.lastStartedAt, Date.now(), this.debounceMs, this.minIntervalMs, state.lastDurationMs);
     state.timer = setTimeout(() => {
       state.timer = undefined;
       const rule = this.rules.get(ruleId);
@@ -214,6 +216,7 @@ export class AlertEngine {
         .catch((error: unknown) => logger.warn({ err: error, ruleId }, 'alert rule evaluation failed; the next tick retries'))
         .finally(() => {
           state.running = undefined;
+          state.lastDurationMs = Date.now() - state.lastStartedAt!;
           if (state.again) {
             state.again = false;
             this.schedule(ruleId);
