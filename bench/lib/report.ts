@@ -147,6 +147,8 @@ function fanoutSection(r: BenchResults): string {
         n(s?.servers[0]?.cpuCores, 2),
         n(cpuPerDelivery(s), 1),
         ms(s?.servers[0]?.eventLoopDelayMs.p99),
+        s ? n(s.servers[0]?.eventsPerWrite ?? 1, 2) : '–',
+        s ? `${n(s.loadGenerator.cpuCores, 2)} / ${ms(s.loadGenerator.eventLoopDelayP99Ms)}` : '–',
         mem ? `${n(mem.js)} / ${n(mem.rss)}` : '–',
         n(s?.bytesPerMessage, 0),
       ]);
@@ -193,11 +195,15 @@ ${table(
     'server CPU (cores)',
     'CPU µs / delivery',
     'event-loop p99',
+    'events per socket write',
+    'load gen CPU / event-loop p99',
     'idle KiB/conn (JS / RSS)',
     'bytes/msg',
   ],
   rows,
 )}
+
+"events per socket write": our server delivers in paced rounds (ADR 0004), each socket receiving everything ready for it in one write; the baselines write every event to every socket. "load gen CPU / event-loop p99": the load generator's own CPU and event-loop delay; its delay is part of every latency it measures, so where it is high the run measures the client as much as the server.
 
 Our server as a ratio of each baseline (lower is better for all of these):
 

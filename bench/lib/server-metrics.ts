@@ -30,6 +30,8 @@ export interface ServerWindow {
   socketsOpen: number | undefined;
   /** Shared-execution runs in the window (our server only). */
   executions: number | undefined;
+  /** Events each broadcast round wrote to a socket in one call, on average (our server only; the baselines write one). */
+  eventsPerWrite: number | undefined;
 }
 
 const MiB = 1024 * 1024;
@@ -46,6 +48,7 @@ export function serverWindow(before: Scrape, after: Scrape): ServerWindow {
       heapUsedMiB: NaN,
       socketsOpen: undefined,
       executions: undefined,
+      eventsPerWrite: undefined,
     };
   }
   const cpu = (s: Scrape) => (s.get('process_cpu_user_seconds_total') ?? 0) + (s.get('process_cpu_system_seconds_total') ?? 0);
@@ -69,7 +72,15 @@ export function serverWindow(before: Scrape, after: Scrape): ServerWindow {
     executions: after.has('cc_subscription_executions_total')
       ? (after.get('cc_subscription_executions_total') ?? 0) - (before.get('cc_subscription_executions_total') ?? 0)
       : undefined,
+    eventsPerWrite: eventsPerWrite(before, after),
   };
+}
+
+function eventsPerWrite(before: Scrape, after: Scrape): number | undefined {
+  const delta = (name: string) => (after.get(name) ?? 0) - (before.get(name) ?? 0);
+  if (!after.has('cc_delivery_round_flushes_total')) return undefined;
+  const flushes = delta('cc_delivery_round_flushes_total');
+  return flushes > 0 ? round(delta('cc_delivery_round_events_total') / flushes, 2) : undefined;
 }
 
 /** Memory one idle connection costs, from two scrapes taken after a full GC. */
