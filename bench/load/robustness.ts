@@ -224,6 +224,11 @@ async function massReconnect(params: RobustnessParams): Promise<MassReconnectRes
   await drill;
   const waitUntil = nowMs() + 10_000;
   while (caughtUpAt.size < clients.length && nowMs() < waitUntil) await sleep(100);
+  // Drain: the last events may still be on their way (a round under load holds them up to ~100 ms).
+  // What has not reached every client 5 s after the newest one reached any client counts as missing.
+  const newest = () => Math.max(...positions.map((list) => list.at(-1) ?? -Infinity));
+  const drainUntil = nowMs() + 5_000;
+  while (positions.some((list) => (list.at(-1) ?? -Infinity) < newest()) && nowMs() < drainUntil) await sleep(50);
 
   // The dropped sockets' iterators must be gone: N live ones plus the server's own.
   let afterReconnect = await listeners();
