@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context, Viewer } from '../../core/context';
+import type { Role } from '@cc/shared';
 import { domainError } from '../../core/errors';
 import { commit, type Tx } from '../../core/unit-of-work';
 import { SESSION_TOPIC, type SessionEndReason } from './identity.events';
@@ -29,6 +30,16 @@ export function viewerOf(user: User, session: Pick<Session, 'id' | 'expiresAt'>)
     sessionId: session.id,
     sessionExpiresAt: session.expiresAt,
   };
+}
+
+interface ViewerRow {
+  user_id: string;
+  username: string;
+  display_name: string;
+  roles: Role[];
+  unit_id: string | null;
+  session_id: string;
+  expires_at: Date | string;
 }
 
 /** Sign-in, sign-out, password change and the sessions behind the cookie. */
@@ -137,13 +148,29 @@ export class SessionService {
     return sessions.length;
   }
 
-  /** The person behind a session cookie, or null if it is unknown, expired or revoked, or the account is disabled. */
+  /**
+   * The person behind a session cookie, or null if it is unknown, expired or revoked, or the
+   * account is disabled. Every HTTP request and every WebSocket connection asks this first, so
+   * it is one statement that reads only what a Viewer holds, not two entity loads (the
+   * benchmark's write path: one round trip and two hydrations less per mutation).
+   */
   async viewerFromToken(em: EntityManager, token: string | undefined, now: Date): Promise<Viewer | null> {
     if (!token || token.length > 200) return null;
-    const session = await em.findOne(Session, { tokenHash: tokenHash(token), revokedAt: null, expiresAt: { $gt: now } });
-    if (!session) return null;
-    const user = await em.findOne(User, { id: session.userId, active: true });
-    if (!user) return null;
-    return viewerOf(user, session);
+    const [row] = await em.execute<ViewerRow[]>(
+      `select u.id as user_id, u.username, u.display_name, u.roles, u.unit_id, s.id as session_id, s.expires_at
+         from user_session s join app_user u on u.id = s.user_id
+        where s.token_hash = ? and s.revoked_at is null and s.expires_at > ? and u.active`,
+      [tokenHash(token), now],
+    );
+    if (!row) return null;
+    return {
+      userId: row.user_id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: row.roles,
+      unitId: row.unit_id,
+      sessionId: row.session_id,
+      sessionExpiresAt: new Date(row.expires_at),
+    };
   }
 }
