@@ -7,7 +7,15 @@ export interface Plan {
   /** `targets` limits the fan-out to some of raw, bare, ours (all three when omitted). */
   fanout: { subscribers: number[]; rate: number; seconds: number; warmupSeconds: number; drainMs: number; targets?: string[] };
   /** The deliveries per second each target sustains with p99 under the threshold, rate raised step by step. */
-  sweep: { subscribers: number; rates: number[]; seconds: number; warmupSeconds: number; thresholdMs: number };
+  sweep: {
+    subscribers: number;
+    rates: number[];
+    seconds: number;
+    warmupSeconds: number;
+    /** The first step's warm-up: right after the subscribers connect, the servers' and the load generator's code is still cold. */
+    firstWarmupSeconds: number;
+    thresholdMs: number;
+  };
   sharedVsPerSocket: { runs: { subscribers: number; rate: number }[]; seconds: number; warmupSeconds: number };
   throughput: { subscribers: number; rates: number[]; seconds: number; warmupSeconds: number; thresholdMs: number };
   queries: { historyRows: number; rate: number; seconds: number; warmupRequests: number; iterations: number };
@@ -19,7 +27,14 @@ export interface Plan {
 export const FULL: Plan = {
   mode: 'full',
   fanout: { subscribers: [100, 1_000, 5_000], rate: 50, seconds: 6, warmupSeconds: 2, drainMs: 5_000 },
-  sweep: { subscribers: 1_000, rates: [10, 25, 50, 100, 200, 400, 800], seconds: 3, warmupSeconds: 1, thresholdMs: 100 },
+  sweep: {
+    subscribers: 1_000,
+    rates: [10, 25, 50, 100, 200, 400, 800],
+    seconds: 3,
+    warmupSeconds: 1,
+    firstWarmupSeconds: 3,
+    thresholdMs: 100,
+  },
   sharedVsPerSocket: {
     runs: [
       { subscribers: 100, rate: 50 },
@@ -38,7 +53,7 @@ export const FULL: Plan = {
 export const QUICK: Plan = {
   mode: 'quick',
   fanout: { subscribers: [20], rate: 20, seconds: 1, warmupSeconds: 0.5, drainMs: 3_000 },
-  sweep: { subscribers: 20, rates: [20, 40], seconds: 1, warmupSeconds: 0.3, thresholdMs: 100 },
+  sweep: { subscribers: 20, rates: [20, 40], seconds: 1, warmupSeconds: 0.3, firstWarmupSeconds: 0.3, thresholdMs: 100 },
   sharedVsPerSocket: { runs: [{ subscribers: 20, rate: 10 }], seconds: 1, warmupSeconds: 0.3 },
   throughput: { subscribers: 20, rates: [10, 20], seconds: 1, warmupSeconds: 0.3, thresholdMs: 250 },
   queries: { historyRows: 2_000, rate: 10, seconds: 1, warmupRequests: 3, iterations: 3 },

@@ -281,7 +281,7 @@ function sweepSection(r: BenchResults): string {
   const oursD = best.ours?.deliveriesPerSecond;
   return `## Sustained fan-out: deliveries per second with p99 ≤ ${plan.thresholdMs} ms
 
-${plan.subscribers.toLocaleString('en-US')} subscribers; the event rate is raised step by step (${plan.rates.join(', ')} events/s, ${plan.seconds} s each after ${plan.warmupSeconds} s of warm-up) until p99 passes ${plan.thresholdMs} ms, an event is lost, or the writer cannot keep its schedule.
+${plan.subscribers.toLocaleString('en-US')} subscribers; the event rate is raised step by step (${plan.rates.join(', ')} events/s, ${plan.seconds} s each after ${plan.warmupSeconds} s of warm-up, ${plan.firstWarmupSeconds} s before the first step while the code is still cold) until p99 passes ${plan.thresholdMs} ms, an event is lost, or the writer cannot keep its schedule.
 
 ${table(['Target', 'highest rate held (events/s)', 'deliveries/s', 'p99 (ms)', 'first step not held', 'server CPU (cores)', 'load generator CPU'], summary)}
 

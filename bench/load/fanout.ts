@@ -23,6 +23,8 @@ export interface FanoutParams {
   workload: string;
   steps: { rate: number; seconds: number }[];
   warmupSeconds: number;
+  /** The first step's warm-up, when it should be longer (the sweep: code still cold after connecting). */
+  firstWarmupSeconds?: number;
   /** After the writer stops, how long to wait for the last deliveries. */
   drainMs: number;
   /** Stop the sweep after the first step whose p99 is above this (ms), or that loses events. */
@@ -122,7 +124,10 @@ runLoad(async (): Promise<FanoutResult> => {
 
   if (workload.prepare) {
     // Enough records for every send the steps can make, warm-up included.
-    const count = params.steps.reduce((total, step) => total + Math.ceil((params.warmupSeconds + step.seconds) * step.rate) + 5, 0);
+    const count = params.steps.reduce(
+      (total, step) => total + Math.ceil((Math.max(params.warmupSeconds, params.firstWarmupSeconds ?? 0) + step.seconds) * step.rate) + 5,
+      0,
+    );
     progress(`${params.target.label}: preparing ${count} records for ${workload.name}`);
     await workload.prepare(params.target, count, params.databaseUrl ?? '');
   }
@@ -159,7 +164,8 @@ runLoad(async (): Promise<FanoutResult> => {
     tallies = new Map();
     deliveries = received = bytes = outOfOrder = 0;
     const started = nowMs();
-    window = { from: started + params.warmupSeconds * 1000, to: started + (params.warmupSeconds + step.seconds) * 1000 };
+    const warmupSeconds = steps.length === 0 ? (params.firstWarmupSeconds ?? params.warmupSeconds) : params.warmupSeconds;
+    window = { from: started + warmupSeconds * 1000, to: started + (warmupSeconds + step.seconds) * 1000 };
     let before: Scrape[] = [];
     let after: Scrape[] = [];
     const marks = [
@@ -174,7 +180,7 @@ runLoad(async (): Promise<FanoutResult> => {
     ];
     const selfAtEnd = sleep(window.to - nowMs()).then(() => self.read());
     const locksAtEnd = sleep(window.to - nowMs()).then(() => sampler?.read());
-    const writer = await constantArrival(step.rate, (params.warmupSeconds + step.seconds) * 1000, (k) =>
+    const writer = await constantArrival(step.rate, (warmupSeconds + step.seconds) * 1000, (k) =>
       workload.send(params.target, steps.length * 1_000_000 + k),
     );
     await Promise.all(marks);

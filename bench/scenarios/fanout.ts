@@ -61,6 +61,7 @@ export async function fanoutScenario(ctx: BenchContext): Promise<FanoutScenario>
           subscribers: sweep.subscribers,
           steps: sweep.rates.map((rate) => ({ rate, seconds: sweep.seconds })),
           warmupSeconds: sweep.warmupSeconds,
+          firstWarmupSeconds: sweep.firstWarmupSeconds,
           stopAboveP99Ms: sweep.thresholdMs,
         }),
       );
