@@ -10,8 +10,9 @@ export function loadParams<T>(): T {
   return JSON.parse(raw) as T;
 }
 
+/** Progress on stderr, with the seconds since this load process started (where a long run spends its time). */
 export function progress(message: string): void {
-  process.stderr.write(`[${process.argv[1]?.split('/').pop()}] ${message}\n`);
+  process.stderr.write(`[${process.argv[1]?.split('/').pop()} ${Math.round(process.uptime())} s] ${message}\n`);
 }
 
 export async function runLoad<T>(main: () => Promise<T>): Promise<void> {

@@ -77,7 +77,14 @@ export async function constantArrival(
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-/** POSTs JSON over a kept-alive connection and returns the parsed answer; a non-2xx status rejects. */
+/**
+ * How long one send may take before it counts as a writer error. An overloaded target (the bare
+ * graphql-ws baseline at 5,000 subscribers answers its publishes minutes late) would otherwise
+ * hold the writer, and the whole run, until the last one is answered.
+ */
+const SEND_TIMEOUT_MS = 10_000;
+
+/** POSTs JSON over a kept-alive connection and returns the parsed answer; a non-2xx status or no answer within 10 s rejects. */
 export function postJson<T = unknown>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
   const payload = Buffer.from(JSON.stringify(body));
   return new Promise<T>((resolve, reject) => {
@@ -100,6 +107,7 @@ export function postJson<T = unknown>(url: string, body: unknown, headers: Recor
       },
     );
     request.on('error', reject);
+    request.setTimeout(SEND_TIMEOUT_MS, () => request.destroy(new Error(`no answer within ${SEND_TIMEOUT_MS / 1000} s`)));
     request.end(payload);
   });
 }

@@ -45,7 +45,14 @@ async function waitReady(name: string, url: string, child: ChildProcess, output:
   }
 }
 
-async function manage(name: string, script: string, env: Record<string, string>, nodeArgs: string[]): Promise<ManagedProcess> {
+async function manage(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  nodeArgs: string[],
+  /** How long SIGTERM may take before SIGKILL: our server shuts down gracefully; a baseline keeps nothing. */
+  stopGraceMs = 20_000,
+): Promise<ManagedProcess> {
   const port = await freePort();
   const child = spawnNode([...nodeArgs, '--import', 'tsx', script], { PORT: String(port), ...env });
   let log = '';
@@ -69,7 +76,7 @@ async function manage(name: string, script: string, env: Record<string, string>,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const killed = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      const killed = setTimeout(() => child.kill('SIGKILL'), stopGraceMs);
       await exited;
       clearTimeout(killed);
     },
@@ -104,7 +111,7 @@ export function startOurServer(options: OurServerOptions): Promise<ManagedProces
 export type BaselineName = 'raw-ws-broadcast' | 'bare-graphql-ws';
 
 export function startBaseline(name: BaselineName, nodeArgs: string[] = []): Promise<ManagedProcess> {
-  return manage(name, `bench/baselines/${name}.ts`, {}, ['--expose-gc', ...nodeArgs]);
+  return manage(name, `bench/baselines/${name}.ts`, {}, ['--expose-gc', ...nodeArgs], 5_000);
 }
 
 /** Runs one load-generator script to the end and returns its JSON result (the last line of stdout). */

@@ -1,10 +1,10 @@
 /** One scrape of a server's /metrics (Prometheus text), as name → value; quantiles as name{quantile="0.99"}. */
 export type Scrape = Map<string, number> & { at: number };
 
-/** An overloaded server answers late; past the timeout the scrape fails rather than stalling the run. */
+/** An overloaded server answers late; past the timeout (4 s) the scrape fails, leaving that window's figures unknown, rather than stalling the run. */
 export async function scrape(metricsUrl: string, options: { gc?: boolean; timeoutMs?: number } = {}): Promise<Scrape> {
   const response = await fetch(options.gc ? `${metricsUrl}?gc=1` : metricsUrl, {
-    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    signal: AbortSignal.timeout(options.timeoutMs ?? 4_000),
   });
   if (!response.ok) throw new Error(`${metricsUrl}: HTTP ${response.status}`);
   const values = new Map<string, number>() as Scrape;

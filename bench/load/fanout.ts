@@ -225,7 +225,8 @@ runLoad(async (): Promise<FanoutResult> => {
   }
   await sampler?.stop();
   // An overloaded server may take minutes to answer closing handshakes: drop the sockets instead.
-  const overloaded = steps.some((s) => s.latency.p99 > 5_000);
+  // Overloaded: deliveries seconds late, or fewer than half of those offered made it at all.
+  const overloaded = steps.some((s) => s.latency.p99 > 5_000 || s.deliveriesPerSecond < (s.rate * params.subscribers) / 2);
   if (overloaded) subscribers.forEach((s) => s.drop());
   else await Promise.all(subscribers.map((s) => s.close()));
   return { subscribers: params.subscribers, connectMs: Math.round(connectMs), ...(idleMemory ? { idleMemory } : {}), steps, errors };
