@@ -63,6 +63,7 @@ export async function startEmbeddedPostgres(options: {
     throw new Error(
       `Embedded PostgreSQL could not start on port ${options.port} (${String(error)}). ` +
         'Is another one running? Set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use an existing server.',
+      { cause: error },
     );
   }
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
