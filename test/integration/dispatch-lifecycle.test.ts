@@ -225,6 +225,29 @@ describe('dispatch orders over HTTP, from creation to release', () => {
     });
   });
 
+  it('cancels an order under way: vehicles on the road turn back and stay on it until they are released', async () => {
+    const order = await createOrder(t, dispatcher);
+    const vehicle = (await readBoard(t, dispatcher)).companies[0]!.vehicles.find(
+      (v) => v.status === 'STANDBY' && v.vehicleType === 'BOX_TRUCK',
+    )!;
+    await t.gql(ASSIGN, { input: { orderId: order.id, vehicleIds: [vehicle.id] } }, dispatcher);
+    await t.gql(STEP('markOrderDeparted'), { input: { orderId: order.id } }, dispatcher);
+    const cancelled = await t.gql<{ cancelDispatchOrder: Order }>(
+      CANCEL,
+      { input: { orderId: order.id, reason: '道路封闭，改由邻县调配' } },
+      dispatcher,
+    );
+    expect(cancelled.data!.cancelDispatchOrder.status).toBe('CANCELLED');
+    // Still on the order (its crew is accounted for) until it is back in.
+    expect(cancelled.data!.cancelDispatchOrder.assignments[0]).toMatchObject({ releasedAt: null, vehicle: { status: 'RETURNING' } });
+    const released = await t.gql<{ releaseVehicle: { status: string } }>(
+      RELEASE,
+      { input: { vehicleId: vehicle.id, toStatus: 'STANDBY' } },
+      dispatcher,
+    );
+    expect(released.data!.releaseVehicle.status).toBe('STANDBY');
+  });
+
   it('sets maintenance and off duty by hand, but never a job status, and never on a job', async () => {
     const board = await readBoard(t, dispatcher);
     const idle = board.companies[0]!.vehicles.find((v) => v.status === 'STANDBY')!;
