@@ -199,15 +199,41 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
       const address = httpServer.address() as AddressInfo;
       return `http://${address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address}:${address.port}`;
     },
-    /** Graceful: stop accepting, let requests finish, tell consoles to reconnect, close the database. */
+    /**
+     * Graceful: stop accepting, let requests finish, tell consoles to reconnect, close the
+     * database. Each step has a deadline: a step that waits on something the database left
+     * behind (a connection lost mid-restart) is logged by name and the shutdown goes on, so
+     * SIGTERM always ends in an exit.
+     */
     async close(): Promise<void> {
       ready = false;
       clearInterval(retention);
-      await ws.close();
-      await apollo.stop();
-      await modules.alerts.engine.stop();
-      await hub.stop();
-      await orm.close();
+      const step = (name: string, work: () => Promise<unknown>) => shutdownStep(name, work, logger);
+      await step('websocket', () => ws.close());
+      await step('apollo', () => apollo.stop());
+      await step('alert engine', () => modules.alerts.engine.stop());
+      await step('event hub', () => hub.stop());
+      await step('database pool', () => orm.close());
     },
   };
+}
+
+/** How long one step of a graceful shutdown may take before it is given up on. */
+const SHUTDOWN_STEP_MS = 8_000;
+
+async function shutdownStep(name: string, work: () => Promise<unknown>, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const overdue = new Promise<'overdue'>((resolve) => (timer = setTimeout(() => resolve('overdue'), SHUTDOWN_STEP_MS)));
+  const outcome = await Promise.race([
+    work().then(
+      () => 'done' as const,
+      (error: unknown) => {
+        logger.warn({ err: error, step: name }, 'shutdown step failed; going on');
+        return 'failed' as const;
+      },
+    ),
+    overdue,
+  ]);
+  clearTimeout(timer);
+  if (outcome === 'overdue') logger.warn({ step: name }, `shutdown step did not finish within ${SHUTDOWN_STEP_MS / 1000} s; going on`);
 }
