@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_WRITE_SHARE } from './realtime/delivery-rounds';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'use true or false' })
@@ -44,7 +45,7 @@ const schema = z.object({
   // Bounds how long a client may take to send one whole request (slow-loris); not how long the answer takes.
   HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number({ message: 'must be a whole number of seconds' }).int().min(1).max(3_600).default(30),
   // The most of the event loop that writing live updates may take before more updates ride on each write (delivery-rounds.ts).
-  FANOUT_WRITE_SHARE: z.coerce.number({ message: 'must be a number above 0 and at most 1' }).gt(0).max(1).default(0.25),
+  FANOUT_WRITE_SHARE: z.coerce.number({ message: 'must be a number above 0 and at most 1' }).gt(0).max(1).default(DEFAULT_WRITE_SHARE),
   // 'per-socket' is graphql-js's own path (one execution per subscriber per event), kept for the benchmark's before/after.
   SUBSCRIPTION_EXECUTION: z.enum(['shared', 'per-socket'], { message: 'use shared or per-socket' }).default('shared'),
 });

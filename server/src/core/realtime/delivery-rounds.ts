@@ -8,6 +8,9 @@ export function gapAfterRound(roundMs: number, writeShare: number, maxGapMs: num
   return Math.min(maxGapMs, roundMs * (1 / writeShare - 1));
 }
 
+/** The share of the loop writes may take unless FANOUT_WRITE_SHARE says otherwise (ADR 0004). */
+export const DEFAULT_WRITE_SHARE = 0.25;
+
 export interface DeliveryRoundOptions {
   /** The most of the event loop that writing live updates to sockets may take (0 < share ≤ 1). */
   writeShare: number;

@@ -88,4 +88,18 @@ describe('a broadcast round carrying several events', () => {
     expect(await first).toEqual({ done: false, value: resultAt(2) });
     expect(await direct.next()).toEqual({ done: false, value: resultAt(3) });
   });
+
+  it('fails its members instead of leaving them short when a write throws, so they resume from their own position', async () => {
+    const broadcast = broadcastOf([1, 2]);
+    const broken = directSink('1', {
+      send: () => expect.unreachable('a live member gets frames'),
+      sendFramed: () => {
+        throw new Error('socket gone');
+      },
+    });
+    const member = new LiveMember(0n, broken, () => undefined);
+    const waiting = member.next();
+    broadcast.members.add(member);
+    await expect(waiting).rejects.toThrow('socket gone');
+  });
 });

@@ -194,8 +194,21 @@ export class LiveBroadcast {
     if (this.ready.push({ position, result }) === 1) this.options.rounds.request(this.flush);
   }
 
-  /** Writes everything ready to every live member; returns the number of events delivered. */
+  /**
+   * The round's call. A write that fails part-way must not leave members silently short of an
+   * event: they are failed instead and resume from the last position they received.
+   */
   private readonly flush = (): number => {
+    try {
+      return this.deliverReady();
+    } catch (error) {
+      this.failAll(error);
+      return 0;
+    }
+  };
+
+  /** Writes everything ready to every live member; returns the number of events delivered. */
+  private deliverReady(): number {
     const batch = this.ready;
     this.ready = [];
     if (batch.length === 0) return 0;
@@ -221,7 +234,7 @@ export class LiveBroadcast {
       } else this.deliverInTurn(member, batch, jsons, from);
     }
     return batch.length;
-  };
+  }
 
   /**
    * One member, one result at a time from `from`: shared results are written straight to the

@@ -13,7 +13,7 @@ import {
 import type { Context } from '../context';
 import { isUnavailable } from '../database/unavailable';
 import { domainError } from '../errors';
-import { DeliveryRounds } from './delivery-rounds';
+import { DEFAULT_WRITE_SHARE, DeliveryRounds } from './delivery-rounds';
 import type { CatchUpAware } from './event-stream';
 import { LiveBroadcast, LiveMember, type DirectSink } from './live-broadcast';
 import type { EventRecord } from './topics';
@@ -86,7 +86,7 @@ export class SharedSubscriptions {
     /** The part of a viewer that decides what they may see (roles and unit). */
     private readonly scopeOf: (context: Context) => string,
     /** Paces the broadcasts' writes (delivery-rounds.ts); one per process. */
-    readonly rounds: DeliveryRounds = new DeliveryRounds({ writeShare: 0.25 }),
+    readonly rounds: DeliveryRounds = new DeliveryRounds({ writeShare: DEFAULT_WRITE_SHARE }),
   ) {}
 
   get activeGroups(): number {
