@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../logger';
@@ -41,6 +41,17 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dir);
   mkdirSync(path.dirname(dir), { recursive: true });
+  const runsAsPostgresUser = process.getuid?.() === 0;
+  // The data directory itself is the postgres user's own (mode 700 once initialised); its parents must let that user through.
+  const blocked = runsAsPostgresUser ? privateAncestor(path.dirname(dir)) : undefined;
+  if (blocked) {
+    // Found before the package spawns initdb as that user: its EACCES is an unhandled 'error' event (a crash with a stack trace).
+    throw new Error(
+      `Embedded PostgreSQL runs as the "postgres" system user when the server runs as root, and that user cannot enter ${blocked} ` +
+        `(mode ${(statSync(blocked).mode & 0o777).toString(8)}). Put the project in a directory others may enter (for example under /srv or /opt), ` +
+        'run as an ordinary user, or set DATABASE_URL to an existing PostgreSQL.',
+    );
+  }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
@@ -49,7 +60,7 @@ export async function startEmbeddedPostgres(options: {
     password: PASSWORD,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runsAsPostgresUser,
     onLog: (message) => options.logger.debug({ postgres: String(message).trim() }, 'embedded postgres'),
     onError: (error) => options.logger.debug({ postgres: String(error).trim() }, 'embedded postgres'),
   });
@@ -84,5 +95,16 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
     if (found.rowCount === 0) await client.query(`create database "${database.replaceAll('"', '""')}"`);
   } finally {
     await client.end();
+  }
+}
+
+/** The nearest directory on the way to `target` that users other than its owner may not enter, if any. */
+export function privateAncestor(target: string): string | undefined {
+  let current = path.resolve(target);
+  for (;;) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return current;
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
   }
 }
