@@ -310,6 +310,16 @@ describe('the console in a real browser', () => {
     await waitForConnectionState(visitor.page, 'live');
     expectNoSeriousViolations(await seriousAccessibilityViolations(visitor.page));
 
+    // Every state of the connection indicator must be legible, not only the one a settled page
+    // shows: "catching up" and "reconnecting" are what a loaded machine shows after a navigation.
+    for (const state of ['catching-up', 'reconnecting', 'offline', 'live']) {
+      await visitor.page.evaluate((shown) => {
+        document.querySelector('[data-testid="connection-indicator"]')!.className = `connection connection--${shown}`;
+      }, state);
+      const violations = await seriousAccessibilityViolations(visitor.page, '[data-testid="connection-indicator"]');
+      expect({ state, violations: violations.map((v) => v.id) }).toEqual({ state, violations: [] });
+    }
+
     await visitor.page.getByTestId('report-incident').click();
     await visitor.page.getByRole('dialog').locator('#report-title').waitFor();
     expectNoSeriousViolations(await seriousAccessibilityViolations(visitor.page));

@@ -77,18 +77,20 @@ export interface AxeViolation {
 
 /**
  * Runs axe-core (WCAG 2 A/AA rules) on the page as it is and returns the serious and critical
- * violations. Injected through the DevTools protocol, which the console's CSP does not block.
+ * violations, of the whole page or only of the element `within` selects. Injected through the
+ * DevTools protocol, which the console's CSP does not block.
  */
-export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
+export async function seriousAccessibilityViolations(page: Page, within?: string): Promise<AxeViolation[]> {
   // Judge the settled page: a colour half-way through a fade or a hover state fails contrast at random.
   await page.mouse.move(0, 0);
   await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    const result = await axe.run(document, {
+  const violations = await page.evaluate(async (scope: string | null) => {
+    const axe = (
+      globalThis as unknown as { axe: { run(context: Document | Element, options: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const result = await axe.run(scope ? document.querySelector(scope)! : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       resultTypes: ['violations'],
     });
@@ -98,7 +100,7 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
     }));
-  });
+  }, within ?? null);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
