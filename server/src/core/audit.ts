@@ -84,14 +84,20 @@ export interface AuditEntry {
   transport: string;
 }
 
-/** Appends the audit rows of one mutation; the table accepts INSERT only (migration 0001). */
-export async function writeAudit(em: EntityManager, entry: AuditEntry, changes: readonly AuditedChange[]): Promise<void> {
+/** One SQL statement with its parameters, for a caller that runs it together with another. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** The statement that appends the audit rows of one mutation; the table accepts INSERT only (migration 0001). */
+export function auditInsert(entry: AuditEntry, changes: readonly AuditedChange[]): Statement {
   const rows = changes.length ? changes : [{ entityType: null, entityId: null, change: 'NONE', before: null, after: null } as const];
-  await em.execute(
-    `insert into audit_record (actor_id, request_id, operation, transport, entity_type, entity_id, change, before, after)
+  return {
+    sql: `insert into audit_record (actor_id, request_id, operation, transport, entity_type, entity_id, change, before, after)
      select ?::uuid, ?, ?, ?, r.entity_type, r.entity_id, r.change, r.before, r.after
      from jsonb_to_recordset(?::jsonb) as r(entity_type text, entity_id text, change text, before jsonb, after jsonb)`,
-    [
+    params: [
       entry.actorId,
       entry.requestId,
       entry.operation,
@@ -100,5 +106,11 @@ export async function writeAudit(em: EntityManager, entry: AuditEntry, changes: 
         rows.map((r) => ({ entity_type: r.entityType, entity_id: r.entityId, change: r.change, before: r.before, after: r.after })),
       ),
     ],
-  );
+  };
+}
+
+/** Appends the audit rows of one mutation on their own (work outside `commit`, such as the first-run administrator). */
+export async function writeAudit(em: EntityManager, entry: AuditEntry, changes: readonly AuditedChange[]): Promise<void> {
+  const { sql, params } = auditInsert(entry, changes);
+  await em.execute(sql, params);
 }

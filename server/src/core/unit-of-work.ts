@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { wrap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { auditCollector, writeAudit } from './audit';
+import { auditCollector, auditInsert } from './audit';
 import type { Context, Viewer } from './context';
 import { domainError } from './errors';
 import { appendToOutbox } from './realtime/outbox';
@@ -45,10 +45,11 @@ export async function commit<T>(ctx: Context, operation: string, input: unknown,
     const tx: Tx = { em, viewer: ctx.viewer, now: ctx.clock.now(), emit: (event) => void events.push(event as EmittedEvent) };
     const result = await work(tx);
     await em.flush();
-    await writeAudit(em, { actorId, requestId: ctx.requestId, operation, transport: ctx.transport }, auditCollector.take(em));
     if (key) await saveIdempotentResult(em, actorId, key, operation, storeResult(result));
     // Last before COMMIT: the outbox lock is held only from here to the end of the transaction.
-    await appendToOutbox(em, actorId, events);
+    // The audit rows go in the same statement (one round trip, not two).
+    const audit = auditInsert({ actorId, requestId: ctx.requestId, operation, transport: ctx.transport }, auditCollector.take(em));
+    await appendToOutbox(em, actorId, events, audit);
     return result;
   });
 }

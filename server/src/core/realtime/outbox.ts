@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Statement } from '../audit';
 import type { EmittedEvent } from './topics';
 
 /** Channel the committing transaction notifies; the payload is only the newest position. */
@@ -21,11 +22,25 @@ const OUTBOX_LOCK_KEY = 727_274_001;
  * milliseconds at a time; three round trips there made commits queue behind each other
  * (found by the benchmark). The lock comes first in the plan: positions (nextval) and the
  * commit stamp are taken only once it is held, so positions still follow commit order.
+ *
+ * `alongside` is another write of the same transaction (the mutation's audit rows) sent in the
+ * same statement, as a data-modifying CTE: on this 2-core machine a round trip to PostgreSQL
+ * costs about 0.45 ms of this process's CPU, more than the SQL it carries (the benchmark's
+ * write path). It runs whether or not there are events.
  */
-export async function appendToOutbox(em: EntityManager, actorId: string | null, events: readonly EmittedEvent[]): Promise<void> {
-  if (events.length === 0) return;
+export async function appendToOutbox(
+  em: EntityManager,
+  actorId: string | null,
+  events: readonly EmittedEvent[],
+  alongside?: Statement,
+): Promise<void> {
+  if (events.length === 0) {
+    if (alongside) await em.execute(alongside.sql, alongside.params);
+    return;
+  }
   await em.execute(
-    `with locked as (select pg_advisory_xact_lock(?) as held),
+    `with ${alongside ? `alongside as (${alongside.sql}),` : ''}
+     locked as (select pg_advisory_xact_lock(?) as held),
      inserted as (
        insert into event (topic, entity_type, entity_id, kind, actor_id, payload, committed_at)
        select e.topic, e.entity_type, e.entity_id, e.kind, ?::uuid, e.payload, clock_timestamp()
@@ -34,6 +49,7 @@ export async function appendToOutbox(em: EntityManager, actorId: string | null, 
      )
      select pg_notify(?, (select max(position) from inserted)::text)`,
     [
+      ...(alongside?.params ?? []),
       OUTBOX_LOCK_KEY,
       actorId,
       JSON.stringify(
