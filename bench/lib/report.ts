@@ -356,6 +356,18 @@ function throughputSection(r: BenchResults): string {
 The commit rate is raised step by step (${plan.rates.join(', ')}/s, ${plan.seconds} s each) until commit → delivery p99 passes ${plan.thresholdMs} ms. Lock waits are sampled every 50 ms from \`pg_stat_activity\` (backends of the benchmark database waiting on a lock; \`advisory\` is the outbox's commit-order lock, held from the event insert to COMMIT, which also covers NOTIFY's own commit-time serialisation).
 `,
   ];
+  if (t.requestCost?.length) {
+    parts.push(`### What one request costs the server, before any fan-out
+
+${r.plan.requestCost.requests} requests of each kind, one at a time, nothing subscribed; server CPU from its own \`/metrics\` before and after (a mutation's figure includes the alert rules its event wakes).
+`);
+    parts.push(
+      table(
+        ['request', 'server CPU per request', 'of which in the kernel', 'wall time per request'],
+        t.requestCost.map((c) => [c.label, `${n(c.cpuMs, 2)} ms`, pct(c.systemShare), `${n(c.wallMs, 2)} ms`]),
+      ),
+    );
+  }
   for (const w of t.workloads) {
     if (w.notBuilt || !w.result) {
       parts.push(`- **${w.label}**: not measured — ${w.notBuilt ?? 'no result'}.`);

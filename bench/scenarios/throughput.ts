@@ -1,10 +1,13 @@
 import type { FanoutResult } from '../load/fanout';
+import type { RequestCost, RequestCostParams } from '../load/request-cost';
 import { runLoadProcess } from '../lib/processes';
 import { WORKLOADS } from '../lib/workloads';
 import type { BenchContext } from './context';
 import { fanoutParams } from './fanout';
 
 export interface ThroughputScenario {
+  /** Server CPU per request, one at a time with nothing subscribed, measured before the rates are raised. */
+  requestCost?: RequestCost[];
   workloads: { name: string; label: string; notBuilt?: string; result?: FanoutResult }[];
 }
 
@@ -16,6 +19,16 @@ export interface ThroughputScenario {
 export async function throughputScenario(ctx: BenchContext): Promise<ThroughputScenario> {
   const { throughput: plan } = ctx.plan;
   const workloads: ThroughputScenario['workloads'] = [];
+  const built = WORKLOADS.filter((w) => !w.notBuilt && (!w.mutation || ctx.schema.mutation.has(w.mutation)));
+  ctx.log(`throughput: server CPU per request, ${ctx.plan.requestCost.requests} of each, one at a time`);
+  const requestCost = await runLoadProcess<RequestCost[]>('request-cost', {
+    url: ctx.main.url,
+    metricsUrl: ctx.main.metricsUrl,
+    cookie: ctx.cookie,
+    databaseUrl: ctx.databaseUrl,
+    workloads: built.map((w) => w.name),
+    ...ctx.plan.requestCost,
+  } satisfies RequestCostParams);
   for (const workload of WORKLOADS) {
     const notBuilt =
       workload.notBuilt ??
@@ -39,5 +52,5 @@ export async function throughputScenario(ctx: BenchContext): Promise<ThroughputS
     );
     workloads.push({ name: workload.name, label: workload.label, result });
   }
-  return { workloads };
+  return { requestCost, workloads };
 }

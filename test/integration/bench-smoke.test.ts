@@ -66,6 +66,13 @@ describe('npm run bench -- --quick', () => {
     const report = throughput!.workloads.find((w) => w.name === 'reportIncident')!;
     expect(report.result!.steps[0]!.locks!.samples).toBeGreaterThan(0);
     for (const w of throughput!.workloads.filter((w) => !w.result)) expect(w.notBuilt).toBeTruthy();
+    // What one request costs: the two floors and each built mutation, every one measured.
+    expect(throughput!.requestCost!.map((c) => c.name)).toEqual(['anonymous', 'signedIn', 'reportIncident', 'assignVehicle']);
+    for (const cost of throughput!.requestCost!) {
+      expect(cost.requests).toBe(results.plan.requestCost.requests);
+      expect(cost.cpuMs, cost.name).toBeGreaterThan(0);
+      expect(cost.wallMs, cost.name).toBeGreaterThan(0);
+    }
 
     // Queries: latency, statements and the resolver split for every built board.
     const open = queries!.boards.find((b) => b.name === 'openIncidents')!;
