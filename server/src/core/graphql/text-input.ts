@@ -33,7 +33,18 @@ function findNul(value: unknown, path: string, depth = 0): string | undefined {
   return undefined;
 }
 
+/** Per parsed document (reused per query text by both doors): its literals never change, so it is searched once. */
+const literalNul = new WeakMap<DocumentNode, string | null>();
+
 function literalWithNul(document: DocumentNode): string | undefined {
+  const known = literalNul.get(document);
+  if (known !== undefined) return known ?? undefined;
+  const found = searchLiterals(document);
+  literalNul.set(document, found ?? null);
+  return found;
+}
+
+function searchLiterals(document: DocumentNode): string | undefined {
   let found: string | undefined;
   visit(document, {
     [Kind.STRING]: (node) => {
