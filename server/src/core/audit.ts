@@ -1,5 +1,6 @@
 import { ChangeSetType, type EventSubscriber, type FlushEventArgs, type EntityManager as CoreEntityManager } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Statement } from './database/statement';
 
 /** What one flush changed, in a form the audit record keeps. */
 export interface AuditedChange {
@@ -82,12 +83,6 @@ export interface AuditEntry {
   requestId: string;
   operation: string;
   transport: string;
-}
-
-/** One SQL statement with its parameters, for a caller that runs it together with another. */
-export interface Statement {
-  sql: string;
-  params: unknown[];
 }
 
 /** The statement that appends the audit rows of one mutation; the table accepts INSERT only (migration 0001). */

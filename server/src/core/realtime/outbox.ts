@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Statement } from '../audit';
+import type { Statement } from '../database/statement';
 import type { EmittedEvent } from './topics';
 
 /** Channel the committing transaction notifies; the payload is only the newest position. */
@@ -24,9 +24,9 @@ const OUTBOX_LOCK_KEY = 727_274_001;
  * commit stamp are taken only once it is held, so positions still follow commit order.
  *
  * `alongside` is another write of the same transaction (the mutation's audit rows) sent in the
- * same statement, as a data-modifying CTE: on this 2-core machine a round trip to PostgreSQL
- * costs about 0.45 ms of this process's CPU, more than the SQL it carries (the benchmark's
- * write path). It runs whether or not there are events.
+ * same statement, as a data-modifying CTE: a round trip costs this process more CPU than the
+ * SQL it carries (0.2–0.45 ms in the benchmark's request-cost table, mostly ORM and driver
+ * JavaScript). It runs whether or not there are events.
  */
 export async function appendToOutbox(
   em: EntityManager,
