@@ -236,6 +236,8 @@ describe('the console in a real browser', () => {
     expect(response.data?.logout).toBe(true);
     await duty.page.waitForURL(/\/sign-in\?expired=1$/, { timeout: 15_000 });
     await duty.page.getByText('登录已失效，请重新登录。').waitFor();
+    // The notice is Element Plus's warning alert: its text must be legible, as every warning toast's is.
+    expectNoSeriousViolations(await seriousAccessibilityViolations(duty.page));
   });
 
   it('signs out from the user menu back to the sign-in page, and the session is gone', async () => {
