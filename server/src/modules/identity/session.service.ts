@@ -20,7 +20,11 @@ const badCredentials = () => domainError('UNAUTHENTICATED', 'The user name or pa
 /** The name a sign-in attempt is counted under; not validated, so a malformed name fails like a wrong one. */
 const accountKey = (username: string) => username.trim().toLowerCase().slice(0, 64);
 
-export function viewerOf(user: User, session: Pick<Session, 'id' | 'expiresAt'>): Viewer {
+/** The one place a Viewer is made: from a signed-in user (an entity, or the session check's row) and their session. */
+export function viewerOf(
+  user: Pick<User, 'id' | 'username' | 'displayName' | 'roles' | 'unitId'>,
+  session: Pick<Session, 'id' | 'expiresAt'>,
+): Viewer {
   return {
     userId: user.id,
     username: user.username,
@@ -163,14 +167,9 @@ export class SessionService {
       [tokenHash(token), now],
     );
     if (!row) return null;
-    return {
-      userId: row.user_id,
-      username: row.username,
-      displayName: row.display_name,
-      roles: row.roles,
-      unitId: row.unit_id,
-      sessionId: row.session_id,
-      sessionExpiresAt: new Date(row.expires_at),
-    };
+    return viewerOf(
+      { id: row.user_id, username: row.username, displayName: row.display_name, roles: row.roles, unitId: row.unit_id },
+      { id: row.session_id, expiresAt: new Date(row.expires_at) },
+    );
   }
 }
