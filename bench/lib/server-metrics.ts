@@ -17,6 +17,10 @@ export async function scrape(metricsUrl: string, options: { gc?: boolean; timeou
   return values;
 }
 
+/** The process's CPU time so far (user + system), in seconds. */
+export const cpuSecondsOf = (s: Scrape): number =>
+  (s.get('process_cpu_user_seconds_total') ?? 0) + (s.get('process_cpu_system_seconds_total') ?? 0);
+
 /** What a server did between two scrapes: CPU share, event-loop delay, memory at the end. */
 export interface ServerWindow {
   /** CPU time over wall time: 1.0 is one core fully busy. */
@@ -51,8 +55,7 @@ export function serverWindow(before: Scrape, after: Scrape): ServerWindow {
       eventsPerWrite: undefined,
     };
   }
-  const cpu = (s: Scrape) => (s.get('process_cpu_user_seconds_total') ?? 0) + (s.get('process_cpu_system_seconds_total') ?? 0);
-  const cpuSeconds = cpu(after) - cpu(before);
+  const cpuSeconds = cpuSecondsOf(after) - cpuSecondsOf(before);
   const wall = (after.at - before.at) / 1000;
   const ms = (name: string) => round((after.get(name) ?? 0) * 1000, 2);
   const system = (after.get('process_cpu_system_seconds_total') ?? 0) - (before.get('process_cpu_system_seconds_total') ?? 0);

@@ -7,7 +7,7 @@
  */
 import { loadParams, progress, runLoad } from '../lib/load-process';
 import { graphql } from '../lib/open-model';
-import { scrape, type Scrape } from '../lib/server-metrics';
+import { cpuSecondsOf, scrape } from '../lib/server-metrics';
 import { WORKLOADS, type WriterTarget } from '../lib/workloads';
 
 export interface RequestCostParams {
@@ -33,8 +33,6 @@ export interface RequestCost {
   wallMs: number;
 }
 
-const cpuSeconds = (s: Scrape) => (s.get('process_cpu_user_seconds_total') ?? 0) + (s.get('process_cpu_system_seconds_total') ?? 0);
-
 async function measure(
   params: RequestCostParams,
   name: string,
@@ -47,7 +45,7 @@ async function measure(
   for (let k = 0; k < params.requests; k++) await send(params.warmupRequests + k);
   const wall = performance.now() - started;
   const after = await scrape(params.metricsUrl);
-  const cpu = cpuSeconds(after) - cpuSeconds(before);
+  const cpu = cpuSecondsOf(after) - cpuSecondsOf(before);
   const system = (after.get('process_cpu_system_seconds_total') ?? 0) - (before.get('process_cpu_system_seconds_total') ?? 0);
   return {
     name,

@@ -1,7 +1,7 @@
 import type { FanoutResult } from '../load/fanout';
 import type { RequestCost, RequestCostParams } from '../load/request-cost';
 import { runLoadProcess } from '../lib/processes';
-import { WORKLOADS } from '../lib/workloads';
+import { WORKLOADS, type Workload } from '../lib/workloads';
 import type { BenchContext } from './context';
 import { fanoutParams } from './fanout';
 
@@ -19,7 +19,10 @@ export interface ThroughputScenario {
 export async function throughputScenario(ctx: BenchContext): Promise<ThroughputScenario> {
   const { throughput: plan } = ctx.plan;
   const workloads: ThroughputScenario['workloads'] = [];
-  const built = WORKLOADS.filter((w) => !w.notBuilt && (!w.mutation || ctx.schema.mutation.has(w.mutation)));
+  const notBuilt = (workload: Workload) =>
+    workload.notBuilt ??
+    (workload.mutation && !ctx.schema.mutation.has(workload.mutation) ? `no ${workload.mutation} mutation in the schema yet` : undefined);
+  const built = WORKLOADS.filter((w) => !notBuilt(w));
   ctx.log(`throughput: server CPU per request, ${ctx.plan.requestCost.requests} of each, one at a time`);
   const requestCost = await runLoadProcess<RequestCost[]>('request-cost', {
     url: ctx.main.url,
@@ -30,11 +33,9 @@ export async function throughputScenario(ctx: BenchContext): Promise<ThroughputS
     ...ctx.plan.requestCost,
   } satisfies RequestCostParams);
   for (const workload of WORKLOADS) {
-    const notBuilt =
-      workload.notBuilt ??
-      (workload.mutation && !ctx.schema.mutation.has(workload.mutation) ? `no ${workload.mutation} mutation in the schema yet` : undefined);
-    if (notBuilt) {
-      workloads.push({ name: workload.name, label: workload.label, notBuilt });
+    const why = notBuilt(workload);
+    if (why) {
+      workloads.push({ name: workload.name, label: workload.label, notBuilt: why });
       continue;
     }
     ctx.log(`throughput: ${workload.label}, ${plan.subscribers} subscribers, until p99 > ${plan.thresholdMs} ms`);
