@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../server/src/core/clock';
-import { startOfHqDay } from '../../server/src/modules/leader/leader-dashboard.service';
+import { startOfHqDay } from '@cc/shared';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { incidentStep, reportIncident, waitFor } from './alert-support';
 

@@ -1,7 +1,10 @@
 import {
   canMoveDispatchOrder,
   canMoveVehicle,
+  hqDay,
+  hqDayRange,
   isGreenChannel,
+  isHqDay,
   vehicleFitsCargo,
   VEHICLE_BUSY_STATUSES,
   type CargoKind,
@@ -66,26 +69,13 @@ export function compareDispatchOrders(a: QueuedOrder, b: QueuedOrder): number {
 // ---------------------------------------------------------------------------------------------
 // HQ days and order numbers
 
-/** HQ works on China Standard Time (UTC+8, no daylight saving); a "day" is an HQ calendar day. */
-const HQ_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 24 * 3_600_000;
+/** The HQ calendar day of an instant, as YYYY-MM-DD (HQ time lives in `@cc/shared`). */
+export { hqDay };
 
-/** The HQ calendar day of an instant, as YYYY-MM-DD. */
-export function hqDay(at: Date): string {
-  return new Date(at.getTime() + HQ_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instants an HQ day runs between: [start, end). */
+/** The instants an HQ day runs between: [start, end); a malformed day is the caller's input error. */
 export function hqDayBounds(day: string): { start: Date; end: Date } {
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(day) ||
-    Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ||
-    new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day
-  ) {
-    throw domainError('BAD_USER_INPUT', `"${day}" is not a date; write it as YYYY-MM-DD.`, { field: 'day' });
-  }
-  const start = new Date(Date.parse(`${day}T00:00:00Z`) - HQ_OFFSET_MS);
-  return { start, end: new Date(start.getTime() + DAY_MS) };
+  if (!isHqDay(day)) throw domainError('BAD_USER_INPUT', `"${day}" is not a date; write it as YYYY-MM-DD.`, { field: 'day' });
+  return hqDayRange(day);
 }
 
 /** DD-20261125-001: the HQ day and that day's sequence, at least three digits. */
@@ -101,6 +91,7 @@ const MAX_CARGO_DESCRIPTION = 200;
 const MAX_NOTES = 2000;
 const MAX_AMOUNT = 99_999_999;
 /** A request may be logged after the fact, but not for last month. */
+const DAY_MS = 86_400_000;
 const MAX_REQUESTED_PAST_MS = 7 * DAY_MS;
 const MAX_REQUESTED_FUTURE_MS = 60 * DAY_MS;
 

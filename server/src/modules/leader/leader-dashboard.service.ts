@@ -1,18 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ALERT_LEVELS, INCIDENT_AGE_BUCKETS, INCIDENT_CLASSES, incidentAgeBucket, isPastReportingDeadline } from '@cc/shared';
+import { ALERT_LEVELS, INCIDENT_AGE_BUCKETS, INCIDENT_CLASSES, incidentAgeBucket, isPastReportingDeadline, startOfHqDay } from '@cc/shared';
 import type { AlertService } from '../alerts/alert.service';
 import type { FleetReadinessSource } from '../alerts/rules/fleet-readiness';
 import type { IncidentService } from '../incidents/incident.service';
 import type { LeaderDashboardType } from './leader-dashboard.types';
-
-/** HQ keeps China Standard Time (UTC+8, no daylight saving): "today" starts at its midnight. */
-export const HQ_UTC_OFFSET_MINUTES = 8 * 60;
-const DAY = 86_400_000;
-
-export function startOfHqDay(now: Date): Date {
-  const offset = HQ_UTC_OFFSET_MINUTES * 60_000;
-  return new Date(Math.floor((now.getTime() + offset) / DAY) * DAY - offset);
-}
 
 /** Reads the leader's figures from each module's service; owns no data of its own. */
 export class LeaderDashboardService {
