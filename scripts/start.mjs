@@ -2,6 +2,10 @@
 // `npm start`: builds the console if needed, then runs the server (API, WebSocket and the
 // console on one port). The server runs in a child process of this same Node (24), with tsx
 // as its TypeScript loader; signals are passed on and its exit code becomes ours.
+// The npm script `exec`s this file, so npm's forwarded SIGTERM/SIGINT reaches this process (a
+// plain `sh -c` would die of it and leave us running). Should whatever started us die without
+// telling us (npm killed with SIGKILL, a wrapper that drops the signal), we notice that our
+// parent changed and stop the server too: it must never outlive what a person or orchestrator started.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ensureConsoleBuilt, root } from './build-console.mjs';
@@ -25,6 +29,15 @@ for (const signal of SIGNALS) {
     if (child.exitCode === null) child.kill(signal);
   });
 }
+
+const parentAtStart = process.ppid;
+const orphanWatch = setInterval(() => {
+  if (process.ppid !== parentAtStart && child.exitCode === null) {
+    clearInterval(orphanWatch);
+    child.kill('SIGTERM');
+  }
+}, 1_000);
+orphanWatch.unref();
 
 child.on('error', (error) => {
   console.error(`Could not start the server: ${error.message}`);

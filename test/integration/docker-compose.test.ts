@@ -142,6 +142,10 @@ describe('Dockerfile', () => {
     expect(instructions.some((line) => line.startsWith('ENV') && line.includes('NODE_ENV=production'))).toBe(true);
     expect(instructions).toContain('EXPOSE 4000');
     expect(instructions.find((line) => line.startsWith('HEALTHCHECK'))).toContain('/healthz');
-    expect(instructions.at(-1)).toBe('CMD ["npm", "start"]');
+  });
+
+  it('starts what `npm start` starts without npm in between, so `docker stop` reaches the server', () => {
+    expect(root.scripts['start']).toBe('exec node scripts/start.mjs');
+    expect(instructions.at(-1)).toBe('CMD ["node", "scripts/start.mjs"]');
   });
 });
