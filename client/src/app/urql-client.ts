@@ -4,6 +4,7 @@ import { LivePositionDocument } from '@cc/shared/operations';
 import { features } from '../features';
 import { beginCatchUp } from './connection-state';
 import { mergeCacheConfig } from './feature';
+import { idempotencyExchange } from './idempotency';
 import { registerResumable } from './live-positions';
 import { realtimeClient, startRealtime, stopRealtime } from './realtime-socket';
 import { resumableForwarder } from './resumable-transport';
@@ -35,6 +36,8 @@ export const urqlClient = new Client({
     subscriptionExchange({
       forwardSubscription: resumableForwarder(realtimeClient, (topic) => void beginCatchUp([topic], fetchLivePosition)),
     }),
+    // Every mutation leaves with an idempotency key: its submission's, or a new one.
+    idempotencyExchange,
     fetchExchange,
   ],
 });
