@@ -15,6 +15,8 @@ export const incidents = defineFeature({
   cacheKeys: {
     // A change is an event wrapping an incident, not an entity of its own.
     IncidentChange: () => null,
+    // A timeline entry's reference to another record, embedded in the entry.
+    IncidentLink: () => null,
   },
   cacheUpdates: incidentCacheUpdates,
   resumable: { IncidentChanged: 'incident' },

@@ -8,4 +8,13 @@ export const leader = defineFeature({
   name: 'leader',
   routes: leaderRoutes,
   messages: { 'zh-CN': zhCN, en },
+  cacheKeys: {
+    // The dashboard and its figures are answers computed for the moment, not records.
+    LeaderDashboard: () => null,
+    OpenIncidentCount: () => null,
+    IncidentClassSummary: () => null,
+    AlertLevelCount: () => null,
+    CompanyReadyCount: () => null,
+    ResponseTimeFigures: () => null,
+  },
 });
