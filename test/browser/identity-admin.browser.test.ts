@@ -131,6 +131,37 @@ describe('administration in the console', () => {
     expectNoSeriousViolations(await violationsAtRest(admin.page));
   });
 
+  it('an admin form sent again after its answer was lost acts once (admin forms sent no idempotency key)', async () => {
+    const admin = await consoleSignedInAs('admin');
+    const keys: (string | undefined)[] = [];
+    // The first answer is lost on the way back: the server has acted, the console cannot know.
+    await admin.page.route('**/graphql', async (route) => {
+      const request = route.request();
+      if ((request.postDataJSON() as { operationName?: string } | null)?.operationName !== 'CreateMemberUnit') return route.continue();
+      keys.push(request.headers()['idempotency-key']);
+      if (keys.length > 1) return route.continue();
+      await route.fetch();
+      return route.abort('failed');
+    });
+    await admin.page.goto(`${t.url}/admin/units`);
+    await admin.page.getByTestId('unit-row').first().waitFor();
+    await admin.page.getByTestId('create-unit').click();
+    const dialog = admin.page.getByTestId('unit-dialog');
+    await dialog.locator('#unit-code').fill('water');
+    await dialog.locator('#unit-name').fill('县水务局');
+    await dialog.getByTestId('unit-submit').click();
+    await expect.poll(() => keys.length).toBe(1);
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    await dialog.getByTestId('unit-submit').click(); // the person tries again
+
+    await admin.page.locator('[data-testid="unit-row"][data-code="WATER"]').waitFor();
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    const listed = await t.gql<{ memberUnits: { code: string }[] }>('{ memberUnits { code } }', {}, await t.login('admin'));
+    expect(listed.data?.memberUnits.filter((u) => u.code === 'WATER')).toHaveLength(1);
+  });
+
   it('a leader searches the audit trail by operation and sees who did it, in Chinese and in English', async () => {
     const leader = await consoleSignedInAs('leader');
     await leader.page.locator('[data-nav="audit"]').click();

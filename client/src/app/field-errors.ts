@@ -1,14 +1,13 @@
 import { toValue, type MaybeRefOrGetter } from 'vue';
-import { useI18n } from 'vue-i18n';
-import { currentLocale } from './i18n';
+import { currentLocale, i18n } from './i18n';
 
 /**
  * How a form shows the server's refusals by field (`extensions.field`): under the field, or,
  * for a field the form does not show, above the form. The translations live under
- * `${messagesPrefix}.${field}`.
+ * `${messagesPrefix}.${field}`. (The console's one i18n instance, so it also works outside a component's setup.)
  */
 export function useFieldErrors(errors: MaybeRefOrGetter<Record<string, string>>, messagesPrefix: string) {
-  const { t, te } = useI18n();
+  const { t, te } = i18n.global;
 
   /**
    * The message under a field the server refused: the server's own (specific, English) in an

@@ -2,57 +2,18 @@ import { computed } from 'vue';
 import { createI18n } from 'vue-i18n';
 import elEn from 'element-plus/es/locale/lang/en';
 import elZhCn from 'element-plus/es/locale/lang/zh-cn';
-import adminEn from '../features/admin/locales/en';
-import adminZh from '../features/admin/locales/zh-CN';
-import alertsEn from '../features/alerts/locales/en';
-import alertsZh from '../features/alerts/locales/zh-CN';
-import authEn from '../features/auth/locales/en';
-import authZh from '../features/auth/locales/zh-CN';
-import coordinationEn from '../features/coordination/locales/en';
-import coordinationZh from '../features/coordination/locales/zh-CN';
-import dispatchEn from '../features/dispatch/locales/en';
-import dispatchZh from '../features/dispatch/locales/zh-CN';
-import dutyEn from '../features/duty/locales/en';
-import dutyZh from '../features/duty/locales/zh-CN';
-import incidentsEn from '../features/incidents/locales/en';
-import incidentsZh from '../features/incidents/locales/zh-CN';
-import leaderEn from '../features/leader/locales/en';
-import leaderZh from '../features/leader/locales/zh-CN';
-import logisticsEn from '../features/logistics/locales/en';
-import logisticsZh from '../features/logistics/locales/zh-CN';
+import { features } from '../features';
 import appEn from './locales/en';
 import appZh from './locales/zh-CN';
-import type { MessagesLike } from './messages-like';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/** zh-CN is the original; each feature's strings live beside it under its own namespace. */
-const zhCN = {
-  ...appZh,
-  auth: authZh,
-  incidents: incidentsZh,
-  leader: leaderZh,
-  duty: dutyZh,
-  dispatch: dispatchZh,
-  logistics: logisticsZh,
-  coordination: coordinationZh,
-  admin: adminZh,
-  alerts: alertsZh,
-};
-
-const en: MessagesLike<typeof zhCN> = {
-  ...appEn,
-  auth: authEn,
-  incidents: incidentsEn,
-  leader: leaderEn,
-  duty: dutyEn,
-  dispatch: dispatchEn,
-  logistics: logisticsEn,
-  coordination: coordinationEn,
-  admin: adminEn,
-  alerts: alertsEn,
-};
+/** The console's own strings, and each feature's under its name (zh-CN is the original). */
+function messagesIn(locale: Locale) {
+  const app = locale === 'zh-CN' ? appZh : appEn;
+  return { ...app, ...Object.fromEntries(features.map((feature) => [feature.name, feature.messages[locale]])) };
+}
 
 const STORAGE_KEY = 'cc.locale';
 
@@ -70,7 +31,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': messagesIn('zh-CN'), en: messagesIn('en') },
 });
 
 export const currentLocale = computed<Locale>(() => i18n.global.locale.value as Locale);

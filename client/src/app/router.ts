@@ -1,30 +1,15 @@
 import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router';
 import type { Role } from '@cc/shared';
-import { adminRoutes } from '../features/admin/routes';
-import { authRoutes } from '../features/auth/routes';
 import { loadSession } from '../features/auth/composables/use-session';
-import { coordinationRoutes } from '../features/coordination/routes';
-import { dispatchRoutes } from '../features/dispatch/routes';
-import { dutyRoutes } from '../features/duty/routes';
-import { incidentRoutes } from '../features/incidents/routes';
-import { leaderRoutes } from '../features/leader/routes';
-import { logisticsRoutes } from '../features/logistics/routes';
+import { features } from '../features';
 import { reportError } from './report-error';
 import { mayOpen } from './route-meta';
 
-/** Pages inside the console frame (header, navigation, connection indicator). */
-export const consoleRoutes: RouteRecordRaw[] = [
-  ...leaderRoutes,
-  ...incidentRoutes,
-  ...dutyRoutes,
-  ...dispatchRoutes,
-  ...logisticsRoutes,
-  ...coordinationRoutes,
-  ...adminRoutes,
-];
+/** Pages inside the console frame (header, navigation, connection indicator), from each feature's manifest. */
+export const consoleRoutes: RouteRecordRaw[] = features.flatMap((feature) => feature.routes ?? []);
 
 const routes: RouteRecordRaw[] = [
-  ...authRoutes,
+  ...features.flatMap((feature) => feature.standaloneRoutes ?? []),
   {
     path: '/',
     component: () => import('./layout/AppLayout.vue'),

@@ -1,29 +1,21 @@
-import { cacheExchange, type UpdatesConfig } from '@urql/exchange-graphcache';
+import { cacheExchange } from '@urql/exchange-graphcache';
 import { Client, fetchExchange, subscriptionExchange } from '@urql/vue';
 import { LivePositionDocument } from '@cc/shared/operations';
-import { dispatchCacheKeys, dispatchCacheUpdates } from '../features/dispatch/cache-updates';
-import { adminCacheKeys, adminCacheUpdates } from '../features/admin/cache-updates';
-import { alertCacheKeys, alertCacheUpdates } from '../features/alerts/cache-updates';
-import { incidentCacheUpdates } from '../features/incidents/cache-updates';
+import { features } from '../features';
 import { beginCatchUp } from './connection-state';
+import { mergeCacheConfig } from './feature';
+import { idempotencyExchange } from './idempotency';
 import { registerResumable } from './live-positions';
 import { realtimeClient, startRealtime, stopRealtime } from './realtime-socket';
 import { resumableForwarder } from './resumable-transport';
 
-/** Subscriptions that resume from a position, and the event topic each follows. */
-registerResumable('IncidentChanged', 'incident');
-registerResumable('AlertChanged', 'alert');
-registerResumable('VehicleChanged', 'vehicle');
-registerResumable('DispatchOrderChanged', 'dispatchOrder');
-
-/** Each feature's graphcache updaters, merged per root type. */
-function mergeUpdates(...parts: UpdatesConfig[]): UpdatesConfig {
-  const merged: UpdatesConfig = {};
-  for (const part of parts) {
-    for (const [typename, fields] of Object.entries(part)) merged[typename] = { ...merged[typename], ...fields };
-  }
-  return merged;
+/** Subscriptions that resume from a position, and the event topic each follows, as each feature declares them. */
+for (const feature of features) {
+  for (const [operationName, topic] of Object.entries(feature.resumable ?? {})) registerResumable(operationName, topic);
 }
+
+/** Each feature's graphcache keys and updaters (a clash is caught by feature-manifest.test.ts). */
+const cache = mergeCacheConfig(features);
 
 /**
  * The console's GraphQL client: queries and mutations over HTTP (POST, same-origin cookie
@@ -38,19 +30,14 @@ export const urqlClient = new Client({
   requestPolicy: 'cache-and-network',
   exchanges: [
     cacheExchange({
-      keys: {
-        Viewer: (viewer) => (viewer['userId'] as string | undefined) ?? null,
-        // A change is an event wrapping an incident, not an entity of its own.
-        IncidentChange: () => null,
-        ...adminCacheKeys,
-        ...alertCacheKeys,
-        ...dispatchCacheKeys,
-      },
-      updates: mergeUpdates(incidentCacheUpdates, adminCacheUpdates, dispatchCacheUpdates, alertCacheUpdates),
+      keys: cache.keys,
+      updates: cache.updates,
     }),
     subscriptionExchange({
       forwardSubscription: resumableForwarder(realtimeClient, (topic) => void beginCatchUp([topic], fetchLivePosition)),
     }),
+    // Every mutation leaves with an idempotency key: its submission's, or a new one.
+    idempotencyExchange,
     fetchExchange,
   ],
 });

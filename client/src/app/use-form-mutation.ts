@@ -1,40 +1,52 @@
-import { useMutation, type TypedDocumentNode } from '@urql/vue';
+import { useMutation, type AnyVariables, type OperationResult, type TypedDocumentNode } from '@urql/vue';
 import { ref } from 'vue';
-import { fieldErrors, reportError } from './report-error';
-
-const newKey = () => crypto.randomUUID();
+import { useFieldErrors } from './field-errors';
+import { submissionKeys, withIdempotencyKey } from './idempotency';
+import { fieldErrors, isNetworkError, reportError } from './report-error';
 
 /**
- * A form's mutation: `submit(input)` sends it with an idempotency key (a retry after a lost
- * answer, or a double click, cannot act twice; a new key after each success), shows the
- * server's field messages (`extensions.field`) beside the fields, routes anything else through
- * the one error helper, and clears `busy` however it ends.
+ * A mutation sent with an idempotency key per submission (see submissionKeys): a retry of the
+ * same variables after a lost answer, or a double click, acts once on the server.
  */
-export function useFormMutation<Data, Input, Result>(
-  document: TypedDocumentNode<Data, { input: Input }>,
-  pick: (data: Data) => Result | null | undefined,
-) {
+export function useKeyedMutation<Data, Variables extends AnyVariables>(document: TypedDocumentNode<Data, Variables>) {
   const { executeMutation } = useMutation(document);
+  const keys = submissionKeys();
+  return async (variables: Variables): Promise<OperationResult<Data>> => {
+    const submission = keys.open(variables);
+    const result = await executeMutation(variables, withIdempotencyKey(submission.key));
+    // Without an answer the server may or may not have acted: a retry keeps the key.
+    if (!isNetworkError(result.error)) submission.answered();
+    return result;
+  };
+}
+
+/**
+ * A form's mutation: `submit(variables)` sends it with an idempotency key (useKeyedMutation),
+ * shows the server's refusals by field (`extensions.field`) beside the fields — translated
+ * under `fieldMessages` — routes anything else through the one error helper, and clears
+ * `busy` however it ends. It answers `pick(data)`, or null when it did not go through.
+ */
+export function useFormMutation<Data, Variables extends AnyVariables, Result>(
+  document: TypedDocumentNode<Data, Variables>,
+  pick: (data: Data) => Result | null | undefined,
+  fieldMessages = '',
+) {
+  const send = useKeyedMutation(document);
   const busy = ref(false);
   /** Server validation messages by field. */
   const errors = ref<Record<string, string>>({});
-  let idempotencyKey = newKey();
 
-  async function submit(input: Input): Promise<Result | null> {
+  async function submit(variables: Variables): Promise<Result | null> {
     busy.value = true;
     errors.value = {};
     try {
-      const result = await executeMutation(
-        { input },
-        { fetchOptions: { credentials: 'include', headers: { 'Idempotency-Key': idempotencyKey } } },
-      );
+      const result = await send(variables);
       if (result.error) {
         const byField = fieldErrors(result.error);
         if (Object.keys(byField).length > 0) errors.value = byField;
         else reportError(result.error);
         return null;
       }
-      idempotencyKey = newKey();
       return (result.data && pick(result.data)) ?? null;
     } catch (error) {
       reportError(error);
@@ -44,5 +56,5 @@ export function useFormMutation<Data, Input, Result>(
     }
   }
 
-  return { submit, busy, errors, clearErrors: () => void (errors.value = {}) };
+  return { submit, busy, errors, ...useFieldErrors(errors, fieldMessages), clearErrors: () => void (errors.value = {}) };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertFieldsFragment } from '@cc/shared/operations';
 import { i18n } from '../../app/i18n';
-import { alertMessage, alertTitle, ruleKey } from './alert-message';
+import { alertRuleKey } from '../../app/feature';
+import { alertMessage, alertTitle } from './alert-message';
 import { byUrgency } from './composables/use-standing-alerts';
 
 const alert = (over: Partial<AlertFieldsFragment>): AlertFieldsFragment =>
@@ -22,8 +23,8 @@ const alert = (over: Partial<AlertFieldsFragment>): AlertFieldsFragment =>
 
 describe('alert messages', () => {
   it('names the catalogue entry after the rule id', () => {
-    expect(ruleKey('incident-past-deadline')).toBe('incidentPastDeadline');
-    expect(ruleKey('fleet-ready-below-floor')).toBe('fleetReadyBelowFloor');
+    expect(alertRuleKey('incident-past-deadline')).toBe('incidentPastDeadline');
+    expect(alertRuleKey('fleet-ready-below-floor')).toBe('fleetReadyBelowFloor');
   });
 
   it('renders a known rule in the console’s language, with the class named as HQ names it', () => {

@@ -1,15 +1,15 @@
 import type { AlertFieldsFragment } from '@cc/shared/operations';
+import { alertRuleMessagesPath, ownerOfAlertRule } from '../../app/feature';
 import { i18n } from '../../app/i18n';
+import { features } from '..';
 
 type Alert = Pick<AlertFieldsFragment, 'ruleId' | 'summary' | 'params'>;
 
-/** The catalogue key of a rule: 'incident-past-deadline' → 'incidentPastDeadline'. */
-export function ruleKey(ruleId: string): string {
-  return ruleId.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-}
-
-function known(ruleId: string): boolean {
-  return i18n.global.te(`alerts.rules.${ruleKey(ruleId)}.message`, 'zh-CN');
+/** Where a rule's strings are, from the feature that owns the rule; undefined for a rule the console does not know. */
+function messagesPath(ruleId: string): string | undefined {
+  const owner = ownerOfAlertRule(features, ruleId);
+  const path = owner && alertRuleMessagesPath(owner, ruleId);
+  return path && i18n.global.te(`${path}.message`, 'zh-CN') ? path : undefined;
 }
 
 /** Parameter values as a reader expects them: class A → 甲类, an instant → local date and time. */
@@ -27,10 +27,12 @@ function readable(params: Alert['params']): Record<string, string> {
 
 /** The short headline of an alert in the console's language (the rule's name). */
 export function alertTitle(alert: Alert): string {
-  return known(alert.ruleId) ? i18n.global.t(`alerts.rules.${ruleKey(alert.ruleId)}.title`) : alert.ruleId;
+  const path = messagesPath(alert.ruleId);
+  return path ? i18n.global.t(`${path}.title`) : alert.ruleId;
 }
 
 /** The alert's message in the console's language; the server's English line for a rule the console does not know. */
 export function alertMessage(alert: Alert): string {
-  return known(alert.ruleId) ? i18n.global.t(`alerts.rules.${ruleKey(alert.ruleId)}.message`, readable(alert.params)) : alert.summary;
+  const path = messagesPath(alert.ruleId);
+  return path ? i18n.global.t(`${path}.message`, readable(alert.params)) : alert.summary;
 }

@@ -28,13 +28,6 @@ export const alertCacheKeys: KeyingConfig = {
   AlertParam: () => null,
   AlertSource: () => null,
   AlertThreshold: () => null,
-  LeaderDashboard: () => null,
-  OpenIncidentCount: () => null,
-  IncidentClassSummary: () => null,
-  AlertLevelCount: () => null,
-  CompanyReadyCount: () => null,
-  ResponseTimeFigures: () => null,
-  IncidentLink: () => null,
 };
 
 export const alertCacheUpdates: UpdatesConfig = {

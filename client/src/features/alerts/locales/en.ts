@@ -62,24 +62,6 @@ export default {
     title: 'Critical alert',
     escalatedTitle: 'A critical alert was escalated to you',
   },
-  rules: {
-    incidentPastDeadline: {
-      title: 'Incident past its reporting deadline',
-      message: '{incidentClass} incident “{title}” passed its reporting deadline ({deadline}) and is still open',
-    },
-    incidentUnacknowledged: {
-      title: 'Incident not acknowledged',
-      message: 'Nobody acknowledged incident “{title}” within {minutes} minutes',
-    },
-    companyBelowStandbyQuota: {
-      title: 'Too few vehicles on standby',
-      message: '{companyName} has {readyCount} vehicles on standby, fewer than its {standbyQuota}',
-    },
-    fleetReadyBelowFloor: {
-      title: 'Fleet below its ready floor',
-      message: 'Only {readyCount} vehicles are ready across the three companies; the floor is {readyFloor}',
-    },
-  },
   settings: {
     title: 'Alert rules',
     subtitle: 'Turn rules on or off, set thresholds and escalation times; changes apply at once',

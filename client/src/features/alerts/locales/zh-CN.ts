@@ -60,24 +60,6 @@ export default {
     title: '紧急预警',
     escalatedTitle: '紧急预警已升级给您',
   },
-  rules: {
-    incidentPastDeadline: {
-      title: '事件超过报告时限',
-      message: '{incidentClass}事件“{title}”已超过报告时限（{deadline}），尚未办结',
-    },
-    incidentUnacknowledged: {
-      title: '事件未及时确认',
-      message: '事件“{title}”接报后 {minutes} 分钟内无人确认',
-    },
-    companyBelowStandbyQuota: {
-      title: '待命车辆不足',
-      message: '{companyName}待命车辆 {readyCount} 辆，低于要求的 {standbyQuota} 辆',
-    },
-    fleetReadyBelowFloor: {
-      title: '可调度车辆低于下限',
-      message: '三家公司待命车辆共 {readyCount} 辆，低于下限 {readyFloor} 辆',
-    },
-  },
   settings: {
     title: '预警规则',
     subtitle: '启用或停用预警规则，调整阈值与升级时间；修改立即生效',

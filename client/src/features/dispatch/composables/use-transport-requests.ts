@@ -1,13 +1,15 @@
-import { useMutation, useQuery } from '@urql/vue';
-import { computed, ref } from 'vue';
+import { useQuery } from '@urql/vue';
+import { computed } from 'vue';
 import {
   CancelTransportRequestDocument,
   DispatchOrderChangedDocument,
   MyTransportRequestsDocument,
   RequestTransportDocument,
   type DispatchOrderFieldsFragment,
+  type TransportRequestInput,
 } from '@cc/shared/operations';
-import { useFormMutation } from '../../../app/use-form-mutation';
+import { useAction } from '../../../app/use-action';
+import { useFormMutation, useKeyedMutation } from '../../../app/use-form-mutation';
 import { useLiveSubscription } from '../../../app/use-live-subscription';
 import { reportDispatchError } from './dispatch-errors';
 
@@ -26,31 +28,17 @@ export function useTransportRequests() {
   const list = useQuery({ query: MyTransportRequestsDocument, variables: { first: 100 }, pause: () => !live.ready.value });
 
   const filing = useFormMutation(RequestTransportDocument, (data) => data.requestTransport);
-  const cancelMutation = useMutation(CancelTransportRequestDocument);
-  const cancelling = ref<string | null>(null);
+  const cancelRequest = useKeyedMutation(CancelTransportRequestDocument);
+  const { busy: cancelling, run } = useAction(reportDispatchError);
 
-  async function cancel(order: DispatchOrderFieldsFragment, reason: string): Promise<DispatchOrderFieldsFragment | null> {
-    cancelling.value = order.id;
-    try {
-      const result = await cancelMutation.executeMutation({ input: { orderId: order.id, reason } });
-      if (result.error) {
-        reportDispatchError(result.error);
-        return null;
-      }
-      return result.data?.cancelTransportRequest ?? null;
-    } catch (error) {
-      reportDispatchError(error);
-      return null;
-    } finally {
-      cancelling.value = null;
-    }
-  }
+  const cancel = (order: DispatchOrderFieldsFragment, reason: string): Promise<DispatchOrderFieldsFragment | null> =>
+    run(order.id, () => cancelRequest({ input: { orderId: order.id, reason } })).then((d) => d?.cancelTransportRequest ?? null);
 
   return {
     requests: computed(() => list.data.value?.myTransportRequests ?? []),
     fetching: list.fetching,
     error: list.error,
-    request: filing.submit,
+    request: (input: TransportRequestInput) => filing.submit({ input }),
     cancel,
     busy: filing.busy,
     cancelling,

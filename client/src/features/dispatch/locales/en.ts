@@ -229,4 +229,15 @@ export default {
     '4': 'Routine',
   },
   requestedByUnit: 'Member unit request',
+  /** The alert rules about vehicle readiness (title and message of each; see ../index.ts). */
+  alertRules: {
+    companyBelowStandbyQuota: {
+      title: 'Too few vehicles on standby',
+      message: '{companyName} has {readyCount} vehicles on standby, fewer than its {standbyQuota}',
+    },
+    fleetReadyBelowFloor: {
+      title: 'Fleet below its ready floor',
+      message: 'Only {readyCount} vehicles are ready across the three companies; the floor is {readyFloor}',
+    },
+  },
 } satisfies MessagesLike<typeof zhCN>;

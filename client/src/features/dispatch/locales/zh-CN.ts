@@ -227,4 +227,15 @@ export default {
     '4': '普通',
   },
   requestedByUnit: '成员单位申请',
+  /** The alert rules about vehicle readiness (title and message of each; see ../index.ts). */
+  alertRules: {
+    companyBelowStandbyQuota: {
+      title: '待命车辆不足',
+      message: '{companyName}待命车辆 {readyCount} 辆，低于要求的 {standbyQuota} 辆',
+    },
+    fleetReadyBelowFloor: {
+      title: '可调度车辆低于下限',
+      message: '三家公司待命车辆共 {readyCount} 辆，低于下限 {readyFloor} 辆',
+    },
+  },
 };

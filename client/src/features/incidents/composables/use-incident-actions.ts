@@ -1,6 +1,4 @@
-import { useMutation } from '@urql/vue';
-import { ElMessage, ElMessageBox } from 'element-plus';
-import { ref } from 'vue';
+import { ElMessage } from 'element-plus';
 import { INCIDENT_ACTIONS, type IncidentAction, type WorkingGroup } from '@cc/shared';
 import {
   AcknowledgeIncidentDocument,
@@ -13,57 +11,40 @@ import {
   type IncidentDetailFieldsFragment,
 } from '@cc/shared/operations';
 import { i18n } from '../../../app/i18n';
-import { reportError } from '../../../app/report-error';
+import { useAction } from '../../../app/use-action';
+import { useKeyedMutation } from '../../../app/use-form-mutation';
+import { askReason } from '../../../components/ui/ask-reason';
 
 /** The lifecycle steps, assignment and notes of the detail page; each based on the version on screen. */
 export function useIncidentActions() {
   const { t } = i18n.global;
   const steps = {
-    ACKNOWLEDGE: useMutation(AcknowledgeIncidentDocument),
-    START: useMutation(StartIncidentDocument),
-    RESOLVE: useMutation(ResolveIncidentDocument),
-    CLOSE: useMutation(CloseIncidentDocument),
-    REOPEN: useMutation(ReopenIncidentDocument),
+    ACKNOWLEDGE: useKeyedMutation(AcknowledgeIncidentDocument),
+    START: useKeyedMutation(StartIncidentDocument),
+    RESOLVE: useKeyedMutation(ResolveIncidentDocument),
+    CLOSE: useKeyedMutation(CloseIncidentDocument),
+    REOPEN: useKeyedMutation(ReopenIncidentDocument),
   };
-  const assignMutation = useMutation(AssignIncidentDocument);
-  const noteMutation = useMutation(AddIncidentNoteDocument);
-  const busy = ref<string | null>(null);
+  const assignIncident = useKeyedMutation(AssignIncidentDocument);
+  const addIncidentNote = useKeyedMutation(AddIncidentNoteDocument);
+  const { busy, run: runAction } = useAction();
 
-  /** Asks for a note where it matters: required to reopen, optional when resolving. */
+  /** Asks for a note where it matters: required to reopen, optional when resolving; undefined when cancelled. */
   async function askNote(action: IncidentAction): Promise<string | null | undefined> {
     if (action !== 'REOPEN' && action !== 'RESOLVE') return null;
-    try {
-      const answer = await ElMessageBox.prompt(
-        action === 'REOPEN' ? t('incidents.detail.reopenPrompt') : t('incidents.detail.notePrompt'),
-        t(`incidents.detail.actions.${action}`),
-        {
-          inputValidator: (value: string) => action !== 'REOPEN' || value.trim().length > 0 || t('incidents.detail.reopenPrompt'),
-          confirmButtonText: t(`incidents.detail.actions.${action}`),
-          cancelButtonText: t('common.cancel'),
-        },
-      );
-      return answer.value.trim() || null;
-    } catch {
-      return undefined; // cancelled
-    }
+    const note = await askReason({
+      title: t(`incidents.detail.actions.${action}`),
+      message: action === 'REOPEN' ? t('incidents.detail.reopenPrompt') : t('incidents.detail.notePrompt'),
+      required: action === 'REOPEN' ? t('incidents.detail.reopenPrompt') : undefined,
+      confirm: t(`incidents.detail.actions.${action}`),
+    });
+    return note === null ? undefined : note || null;
   }
 
-  async function run(what: string, work: () => Promise<{ error?: unknown }>, success: string): Promise<boolean> {
-    busy.value = what;
-    try {
-      const result = await work();
-      if (result.error) {
-        reportError(result.error);
-        return false;
-      }
-      ElMessage({ type: 'success', message: success, grouping: true });
-      return true;
-    } catch (error) {
-      reportError(error);
-      return false;
-    } finally {
-      busy.value = null;
-    }
+  async function run(what: string, work: () => Promise<{ data?: unknown; error?: unknown }>, success: string): Promise<boolean> {
+    const done = await runAction(what, work);
+    if (done) ElMessage({ type: 'success', message: success, grouping: true });
+    return done !== null;
   }
 
   async function step(incident: IncidentDetailFieldsFragment, action: IncidentAction): Promise<boolean> {
@@ -72,7 +53,7 @@ export function useIncidentActions() {
     const status = t(`incidents.statuses.${INCIDENT_ACTIONS[action].to}`);
     return run(
       action,
-      () => steps[action].executeMutation({ input: { id: incident.id, expectedVersion: incident.version, note } }),
+      () => steps[action]({ input: { id: incident.id, expectedVersion: incident.version, note } }),
       t('incidents.detail.done', { status }),
     );
   }
@@ -80,13 +61,13 @@ export function useIncidentActions() {
   function assign(incident: IncidentDetailFieldsFragment, assignedGroup: WorkingGroup | null, ownerId: string | null): Promise<boolean> {
     return run(
       'ASSIGN',
-      () => assignMutation.executeMutation({ input: { id: incident.id, expectedVersion: incident.version, assignedGroup, ownerId } }),
+      () => assignIncident({ input: { id: incident.id, expectedVersion: incident.version, assignedGroup, ownerId } }),
       t('incidents.detail.assigned'),
     );
   }
 
   function addNote(incident: IncidentDetailFieldsFragment, text: string): Promise<boolean> {
-    return run('NOTE', () => noteMutation.executeMutation({ input: { incidentId: incident.id, text } }), t('incidents.detail.noteAdded'));
+    return run('NOTE', () => addIncidentNote({ input: { incidentId: incident.id, text } }), t('incidents.detail.noteAdded'));
   }
 
   return { step, assign, addNote, busy };

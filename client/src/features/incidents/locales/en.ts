@@ -135,4 +135,15 @@ export default {
     submitted: 'Incident reported: {title}',
     deadlineHint: 'The reporting deadline counts from the report time: class A 6 hours, class B 12 hours, class C 24 hours.',
   },
+  /** The alert rules about incidents (title and message of each; see ../index.ts). */
+  alertRules: {
+    incidentPastDeadline: {
+      title: 'Incident past its reporting deadline',
+      message: '{incidentClass} incident “{title}” passed its reporting deadline ({deadline}) and is still open',
+    },
+    incidentUnacknowledged: {
+      title: 'Incident not acknowledged',
+      message: 'Nobody acknowledged incident “{title}” within {minutes} minutes',
+    },
+  },
 } satisfies MessagesLike<typeof zhCN>;

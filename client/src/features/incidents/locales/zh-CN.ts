@@ -133,4 +133,15 @@ export default {
     submitted: '事件已上报：{title}',
     deadlineHint: '报告时限自接报时间起计算：甲类6小时、乙类12小时、丙类24小时。',
   },
+  /** The alert rules about incidents (title and message of each; see ../index.ts). */
+  alertRules: {
+    incidentPastDeadline: {
+      title: '事件超过报告时限',
+      message: '{incidentClass}事件“{title}”已超过报告时限（{deadline}），尚未办结',
+    },
+    incidentUnacknowledged: {
+      title: '事件未及时确认',
+      message: '事件“{title}”接报后 {minutes} 分钟内无人确认',
+    },
+  },
 };
