@@ -62,10 +62,15 @@ export function hqZoneLabel(): string {
   return i18n.global.t('hqTime.zone');
 }
 
+/** A text with HQ's zone named after it: a column header "接报时间（北京时间）" / "Reported (UTC+8)". */
+export function withHqZone(text: string): string {
+  return i18n.global.t('hqTime.labelled', { text, zone: hqZoneLabel() });
+}
+
 /** An instant on HQ's clock with the zone named: "14:05（北京时间）" / "14:05 (UTC+8)". */
 export function formatHqTimeLabelled(at: string | Date | null | undefined, style: HqTimeStyle = 'clock', now: Date = new Date()): string {
   const text = formatHqTime(at, style, now);
-  return text === '—' ? text : i18n.global.t('hqTime.labelled', { time: text, zone: hqZoneLabel() });
+  return text === '—' ? text : withHqZone(text);
 }
 
 /**

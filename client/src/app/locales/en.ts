@@ -51,7 +51,7 @@ export default {
   },
   hqTime: {
     zone: 'UTC+8',
-    labelled: '{time} ({zone})',
+    labelled: '{text} ({zone})',
   },
   common: {
     cancel: 'Cancel',

@@ -48,7 +48,7 @@ export default {
   },
   hqTime: {
     zone: '北京时间',
-    labelled: '{time}（{zone}）',
+    labelled: '{text}（{zone}）',
   },
   common: {
     cancel: '取消',
