@@ -90,6 +90,20 @@ describe('an audited change, read in Chinese', () => {
       { name: '超时宽限', value: '15' },
       { name: '重复提醒间隔', value: '60' },
     ]);
+    // A JSON column's earlier value arrives as stored text: it reads as lines too, codes named.
+    const params = auditValue(
+      'Alert',
+      'params',
+      '{"incidentClass":"A","deadline":"2026-11-24T16:30:00.000Z","companyName":"汽车运输公司"}',
+    );
+    expect(params).toEqual({
+      text: null,
+      lines: [
+        { name: '事件类别', value: '甲类' },
+        { name: '报告时限', value: '2026/11/25 00:30:00' },
+        { name: '公司名称', value: '汽车运输公司' },
+      ],
+    });
     i18n.global.locale.value = 'en';
     expect(auditFieldLabel('User', 'displayName')).toBe('Name');
     expect(auditValue('User', 'roles', ['ADMIN']).text).toBe('Administrator');

@@ -66,9 +66,14 @@ export const CODED_FIELDS: Record<string, Record<string, CodedField>> = {
   },
 };
 
-/** Nested values whose keys a catalogue names (an alert rule's thresholds). */
-const NESTED_KEYS: Record<string, Record<string, string>> = {
-  AlertRuleSetting: { thresholds: 'alerts.settings.thresholdNames' },
+/** Nested values whose keys a catalogue names, and the record whose coded fields their codes follow. */
+interface NestedField {
+  catalogue: string;
+  codesAs?: string;
+}
+const NESTED_FIELDS: Record<string, Record<string, NestedField>> = {
+  AlertRuleSetting: { thresholds: { catalogue: 'alerts.settings.thresholdNames' } },
+  Alert: { params: { catalogue: 'admin.audit.alertParams', codesAs: 'Incident' } },
 };
 
 const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/;
@@ -115,7 +120,8 @@ function scalar(entityType: string | null, field: string, value: unknown): strin
 }
 
 /** A recorded value, readable: codes named, instants on HQ's clock, lists joined, objects as lines. */
-export function auditValue(entityType: string | null, field: string, value: unknown): AuditValue {
+export function auditValue(entityType: string | null, field: string, recorded: unknown): AuditValue {
+  const value = parsedJson(recorded);
   if (Array.isArray(value)) {
     if (value.every((item) => item === null || typeof item !== 'object'))
       return {
@@ -125,16 +131,29 @@ export function auditValue(entityType: string | null, field: string, value: unkn
     return { text: null, lines: value.map((item, index) => ({ name: String(index + 1), value: nestedText(item) })) };
   }
   if (value !== null && typeof value === 'object') {
-    const catalogue = entityType ? NESTED_KEYS[entityType]?.[field] : undefined;
+    const nested = entityType ? NESTED_FIELDS[entityType]?.[field] : undefined;
     return {
       text: null,
       lines: Object.entries(value as Record<string, unknown>).map(([key, inner]) => ({
-        name: (catalogue ? known(`${catalogue}.${key}`) : null) ?? key,
-        value: nestedText(inner),
+        name: (nested ? known(`${nested.catalogue}.${key}`) : null) ?? key,
+        value: inner !== null && typeof inner === 'object' ? nestedText(inner) : scalar(nested?.codesAs ?? null, key, inner),
       })),
     };
   }
   return { text: scalar(entityType, field, value), lines: [] };
+}
+
+/**
+ * A JSON column's value as it was before a change arrives as the stored text (the ORM keeps the
+ * serialised original); read it back so it shows as lines too, never as raw JSON.
+ */
+function parsedJson(value: unknown): unknown {
+  if (typeof value !== 'string' || !/^\s*[[{]/.test(value)) return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
 }
 
 /** A value inside a nested one, flattened to one line ("a: 1; b: 2"). */

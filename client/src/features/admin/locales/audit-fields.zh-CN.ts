@@ -4,7 +4,7 @@
  */
 export default {
   common: {
-    id: '记录 ID',
+    id: '记录编号',
     createdAt: '创建时间',
     code: '代码',
     name: '名称',
