@@ -3,5 +3,6 @@ export * from './domain/incidents';
 export * from './domain/alerts';
 export * from './domain/fleet';
 export * from './domain/hq-time';
+export * from './domain/audited-fields';
 export * from './errors';
 export * from './policy';

@@ -1,5 +1,6 @@
 import { ChangeSetType, type EventSubscriber, type FlushEventArgs, type EntityManager as CoreEntityManager } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AUDIT_REDACTED_FIELDS, AUDIT_REDACTED_VALUE, AUDIT_SKIPPED_FIELDS } from '@cc/shared';
 import type { Statement } from './database/statement';
 
 /** What one flush changed, in a form the audit record keeps. */
@@ -11,9 +12,9 @@ export interface AuditedChange {
   after: Record<string, unknown> | null;
 }
 
-/** Values never copied into the audit trail. */
-const REDACTED = new Set(['passwordHash', 'tokenHash', 'secret']);
-const SKIPPED = new Set(['updatedAt', 'version']);
+/** Values never copied into the audit trail, and bookkeeping left out (shared: the console names the rest). */
+const REDACTED = new Set(AUDIT_REDACTED_FIELDS);
+const SKIPPED = new Set(AUDIT_SKIPPED_FIELDS);
 
 function plain(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
@@ -29,7 +30,7 @@ function pick(source: Record<string, unknown> | undefined, keys: Iterable<string
   const out: Record<string, unknown> = {};
   for (const key of keys) {
     if (SKIPPED.has(key)) continue;
-    out[key] = REDACTED.has(key) ? '[redacted]' : plain(source[key]);
+    out[key] = REDACTED.has(key) ? AUDIT_REDACTED_VALUE : plain(source[key]);
   }
   return out;
 }

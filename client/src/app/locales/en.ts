@@ -49,6 +49,10 @@ export default {
     resumeTooOld: 'The console was disconnected too long; the current data has been reloaded.',
     sessionEnded: 'Your session has ended; sign in again.',
   },
+  hqTime: {
+    zone: 'UTC+8',
+    labelled: '{text} ({zone})',
+  },
   common: {
     cancel: 'Cancel',
     submit: 'Submit',

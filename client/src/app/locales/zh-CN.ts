@@ -46,6 +46,10 @@ export default {
     resumeTooOld: '断线时间过长，已重新加载最新数据。',
     sessionEnded: '登录已失效，请重新登录。',
   },
+  hqTime: {
+    zone: '北京时间',
+    labelled: '{text}（{zone}）',
+  },
   common: {
     cancel: '取消',
     submit: '提交',

@@ -1,5 +1,6 @@
 import type { AlertFieldsFragment } from '@cc/shared/operations';
 import { alertRuleMessagesPath, ownerOfAlertRule } from '../../app/feature';
+import { formatHqTimeLabelled } from '../../app/hq-time-format';
 import { i18n } from '../../app/i18n';
 import { features } from '..';
 
@@ -12,14 +13,13 @@ function messagesPath(ruleId: string): string | undefined {
   return path && i18n.global.te(`${path}.message`, 'zh-CN') ? path : undefined;
 }
 
-/** Parameter values as a reader expects them: class A → 甲类, an instant → local date and time. */
+/** Parameter values as a reader expects them: class A → 甲类, an instant → HQ date and time, zone named. */
 function readable(params: Alert['params']): Record<string, string> {
-  const { t, d } = i18n.global;
+  const { t } = i18n.global;
   const out: Record<string, string> = {};
   for (const { name, value } of params) {
     if (name === 'incidentClass' && ['A', 'B', 'C'].includes(value)) out[name] = t(`incidents.classes.${value}`);
-    else if (/^\d{4}-\d\d-\d\dT/.test(value))
-      out[name] = d(new Date(value), { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+    else if (/^\d{4}-\d\d-\d\dT/.test(value)) out[name] = formatHqTimeLabelled(value, 'dayClock');
     else out[name] = value;
   }
   return out;

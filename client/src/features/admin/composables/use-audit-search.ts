@@ -1,6 +1,7 @@
 import { useClientHandle } from '@urql/vue';
 import { reactive, ref, shallowRef } from 'vue';
 import { AuditRecordsDocument, type AuditFilter, type AuditRecordsQuery } from '@cc/shared/operations';
+import { instantFromHqPicker } from '../../../app/hq-time-format';
 import { reportError } from '../../../app/report-error';
 
 export type AuditRecordRow = AuditRecordsQuery['auditRecords']['records'][number];
@@ -33,8 +34,9 @@ export function useAuditSearch() {
       entityType: filters.entityType.trim() || null,
       entityId: filters.entityId.trim() || null,
       operation: filters.operation.trim() || null,
-      from: filters.period?.[0]?.toISOString() ?? null,
-      to: filters.period?.[1]?.toISOString() ?? null,
+      // The period is picked on HQ's clock (the trail shows HQ time), whatever the browser's zone.
+      from: filters.period?.[0] ? instantFromHqPicker(filters.period[0]).toISOString() : null,
+      to: filters.period?.[1] ? instantFromHqPicker(filters.period[1]).toISOString() : null,
     };
   }
 

@@ -1,6 +1,7 @@
 import type { FormRules } from 'element-plus';
 import type { CargoKind, CargoUnit } from '@cc/shared';
 import type { TransportRequestInput } from '@cc/shared/operations';
+import { instantFromHqPicker } from '../../../app/hq-time-format';
 
 /**
  * The cargo part of a dispatch order, as HQ raises it and as a unit liaison requests it:
@@ -32,7 +33,8 @@ export function cargoInput(form: CargoForm): TransportRequestInput {
     origin: form.origin,
     destination: form.destination,
     urgent: form.urgent,
-    requestedAt: form.requestedAt ? form.requestedAt.toISOString() : null,
+    // The picker's reading is HQ wall-clock time, whatever the browser's zone.
+    requestedAt: form.requestedAt ? instantFromHqPicker(form.requestedAt).toISOString() : null,
     notes: form.notes,
   };
 }

@@ -1,3 +1,4 @@
+import { formatHqTime } from '../../../app/hq-time-format';
 import { i18n } from '../../../app/i18n';
 
 /** "2小时05分" / "2 h 05 min": how long a vehicle has been in its status (the board ticks it). */
@@ -14,17 +15,9 @@ export function formatDuration(ms: number): string {
   return t('dispatch.duration.minutes', { m, s: pad(s) });
 }
 
-/** Clock time (and the date when it is not today), 24-hour, in the console's language. */
+/** HQ clock time (and the date when it is not today at HQ), 24-hour, in the console's language. */
 export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const at = new Date(iso);
-  const sameDay = at.toDateString() === new Date().toDateString();
-  return i18n.global.d(
-    at,
-    sameDay
-      ? { hour: '2-digit', minute: '2-digit', hour12: false }
-      : { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false },
-  );
+  return formatHqTime(iso, 'clock');
 }
 
 /** 3 吨 / 3 t; 20 件. */

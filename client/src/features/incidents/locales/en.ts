@@ -38,6 +38,7 @@ export default {
     coordinates: 'Coordinates',
     reportedAt: 'Reported',
     deadline: 'Reporting deadline',
+    deadlineAt: 'Due {time}',
     acknowledgedAt: 'Acknowledged',
     resolvedAt: 'Resolved',
     closedAt: 'Closed',

@@ -36,6 +36,7 @@ export default {
     coordinates: '坐标',
     reportedAt: '接报时间',
     deadline: '报告时限',
+    deadlineAt: '截止 {time}',
     acknowledgedAt: '确认时间',
     resolvedAt: '处置完成',
     closedAt: '办结时间',
