@@ -29,9 +29,28 @@ describe('alert messages', () => {
   it('renders a known rule in the console’s language, with the class named as HQ names it', () => {
     i18n.global.locale.value = 'zh-CN';
     expect(alertTitle(alert({}))).toBe('事件超过报告时限');
-    expect(alertMessage(alert({}))).toMatch(/^甲类事件“检疫点发热人员”已超过报告时限（.+），尚未办结$/);
+    expect(alertMessage(alert({}))).toMatch(/^甲类事件“检疫点发热人员”已超过报告时限（.+），尚未上报$/);
     i18n.global.locale.value = 'en';
     expect(alertMessage(alert({}))).toMatch(/^Class A incident “检疫点发热人员” passed its reporting deadline/);
+    i18n.global.locale.value = 'zh-CN';
+  });
+
+  it('tells the leader of a class-A incident the moment it is logged, with the time it must be reported upward by', () => {
+    const classA = alert({
+      ruleId: 'incident-class-a-logged',
+      params: [
+        { name: 'title', value: '检疫点发现疑似病例' },
+        { name: 'incidentClass', value: 'A' },
+        { name: 'reportedAt', value: '2026-03-01T00:00:00.000Z' },
+        { name: 'deadline', value: '2026-03-01T06:00:00.000Z' },
+      ],
+    });
+    i18n.global.locale.value = 'zh-CN';
+    expect(alertTitle(classA)).toBe('甲类事件待上报');
+    expect(alertMessage(classA)).toMatch(/^新接报甲类事件“检疫点发现疑似病例”，须于 03.01 \d\d:00 前上报$/);
+    i18n.global.locale.value = 'en';
+    expect(alertTitle(classA)).toBe('Class A incident to report upward');
+    expect(alertMessage(classA)).toMatch(/^New Class A incident “检疫点发现疑似病例”: report it upward by .+/);
     i18n.global.locale.value = 'zh-CN';
   });
 

@@ -63,9 +63,13 @@ export default {
     escalatedTitle: 'A critical alert was escalated to you',
   },
   rules: {
+    incidentClassALogged: {
+      title: 'Class A incident to report upward',
+      message: 'New {incidentClass} incident “{title}”: report it upward by {deadline}',
+    },
     incidentPastDeadline: {
       title: 'Incident past its reporting deadline',
-      message: '{incidentClass} incident “{title}” passed its reporting deadline ({deadline}) and is still open',
+      message: '{incidentClass} incident “{title}” passed its reporting deadline ({deadline}) without being reported upward',
     },
     incidentUnacknowledged: {
       title: 'Incident not acknowledged',

@@ -61,9 +61,13 @@ export default {
     escalatedTitle: '紧急预警已升级给您',
   },
   rules: {
+    incidentClassALogged: {
+      title: '甲类事件待上报',
+      message: '新接报{incidentClass}事件“{title}”，须于 {deadline} 前上报',
+    },
     incidentPastDeadline: {
       title: '事件超过报告时限',
-      message: '{incidentClass}事件“{title}”已超过报告时限（{deadline}），尚未办结',
+      message: '{incidentClass}事件“{title}”已超过报告时限（{deadline}），尚未上报',
     },
     incidentUnacknowledged: {
       title: '事件未及时确认',
