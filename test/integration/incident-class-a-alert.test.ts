@@ -111,6 +111,7 @@ describe('a class-A incident alerts the leader at once, and reporting it upward 
     const reported = await reportIncident(t, duty, { title: '甲类事件：已按时上报', incidentClass: 'A' });
     const silent = await reportIncident(t, duty, { title: '甲类事件：未上报', incidentClass: 'A' });
     await incidentStep(t, duty, 'start', reported.id);
+    await waitFor(() => classAAlert(silent.id), 'the class-A alert of the one not reported');
     clock.advance(2 * HOUR);
     expect((await reportUpward({ incidentId: reported.id, reportedTo: '市防控指挥部' })).errors).toBeUndefined();
 
@@ -119,6 +120,8 @@ describe('a class-A incident alerts the leader at once, and reporting it upward 
     const pastDeadline = (id: string) => alertsAbout(t, leader, { sourceId: id, ruleId: 'incident-past-deadline' });
     expect(await pastDeadline(reported.id)).toEqual([]);
     expect(await pastDeadline(silent.id)).toMatchObject([{ status: 'RAISED', level: 'CRITICAL' }]);
+    // One critical alert per incident at a time: at the deadline the class-A alert hands over to it.
+    expect(await classAAlert(silent.id)).toMatchObject({ status: 'RESOLVED', resolution: 'CONDITION_CLEARED' });
 
     // The incident page and the leader's figures say the same as the rule.
     const read = async (id: string) => (await t.gql<{ incident: ReportedUpward }>(INCIDENT, { id }, leader)).data!.incident;

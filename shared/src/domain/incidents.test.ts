@@ -70,12 +70,21 @@ describe('reporting deadlines and ages', () => {
     expect(reportedUpwardInTime({ reportingDeadline: now, reportedUpwardAt: null })).toBeNull();
   });
 
-  it('a class-A incident needs the leader from the moment it is logged until it is reported upward or settled', () => {
-    const logged = { incidentClass: 'A' as const, status: 'REPORTED' as const, reportedUpwardAt: null };
-    expect(needsClassAReportUpward(logged)).toBe(true);
-    expect(needsClassAReportUpward({ ...logged, reportedUpwardAt: now })).toBe(false);
-    expect(needsClassAReportUpward({ ...logged, status: 'CLOSED' })).toBe(false);
-    expect(needsClassAReportUpward({ ...logged, incidentClass: 'B' })).toBe(false);
+  it('a class-A incident needs the leader from the moment it is logged until it is reported upward, settled, or past its deadline', () => {
+    const logged = {
+      incidentClass: 'A' as const,
+      status: 'REPORTED' as const,
+      reportingDeadline: new Date(now.getTime() + 6 * HOUR),
+      reportedUpwardAt: null,
+    };
+    expect(needsClassAReportUpward(logged, now)).toBe(true);
+    expect(needsClassAReportUpward({ ...logged, reportedUpwardAt: now }, now)).toBe(false);
+    expect(needsClassAReportUpward({ ...logged, status: 'CLOSED' }, now)).toBe(false);
+    expect(needsClassAReportUpward({ ...logged, incidentClass: 'B' }, now)).toBe(false);
+    // From the deadline on it is past it instead: the past-deadline alert takes over.
+    const atDeadline = logged.reportingDeadline;
+    expect(needsClassAReportUpward(logged, atDeadline)).toBe(false);
+    expect(isPastReportingDeadline(logged, atDeadline)).toBe(true);
   });
 
   it('buckets open incidents by age for the leader’s board', () => {

@@ -97,13 +97,12 @@ export function reportedUpwardInTime(incident: Pick<IncidentReportingState, 'rep
 }
 
 /**
- * A class-A (甲类) incident is the leader's the moment it is logged, until it is reported upward:
- * it must reach the authorities above within 6 hours (002).
+ * A class-A (甲类) incident is the leader's the moment it is logged: it must reach the
+ * authorities above within 6 hours (002). This holds until it is reported upward, or its
+ * deadline passes, when `isPastReportingDeadline` takes over (one alert per incident at a time).
  */
-export function needsClassAReportUpward(
-  incident: Pick<IncidentReportingState, 'status' | 'reportedUpwardAt'> & { incidentClass: IncidentClass },
-): boolean {
-  return incident.incidentClass === 'A' && awaitsReportUpward(incident);
+export function needsClassAReportUpward(incident: IncidentReportingState & { incidentClass: IncidentClass }, now: Date): boolean {
+  return incident.incidentClass === 'A' && awaitsReportUpward(incident) && !isPastReportingDeadline(incident, now);
 }
 
 /** Age buckets of the leader's board: how long open incidents have been waiting. */

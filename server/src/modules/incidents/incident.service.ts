@@ -264,11 +264,19 @@ export class IncidentService {
     );
   }
 
-  /** Open incidents of these classes not yet reported upward (the query form of `awaitsReportUpward`), oldest first. */
-  async awaitingReportUpward(em: EntityManager, classes: readonly IncidentClass[]): Promise<Incident[]> {
+  /**
+   * Open incidents of these classes not yet reported upward whose deadline is still ahead of
+   * `now` (the query form of `needsClassAReportUpward`), oldest first.
+   */
+  async awaitingReportUpward(em: EntityManager, classes: readonly IncidentClass[], now: Date): Promise<Incident[]> {
     return em.find(
       Incident,
-      { status: { $in: [...OPEN_INCIDENT_STATUSES] }, reportedUpwardAt: null, incidentClass: { $in: [...classes] } },
+      {
+        status: { $in: [...OPEN_INCIDENT_STATUSES] },
+        reportedUpwardAt: null,
+        incidentClass: { $in: [...classes] },
+        reportingDeadline: { $gt: now },
+      },
       { orderBy: { reportedAt: 'asc', id: 'asc' } },
     );
   }
