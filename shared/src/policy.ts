@@ -53,6 +53,7 @@ export const OPERATION_POLICY = {
   reopenIncident: INCIDENT_HANDLERS,
   assignIncident: INCIDENT_HANDLERS,
   updateIncident: INCIDENT_HANDLERS,
+  recordIncidentReportedUpward: INCIDENT_HANDLERS,
   addIncidentNote: HQ,
   // alerts: every HQ role sees its group's alerts (record-level, alerts.policy.ts); leaders see all
   alerts: HQ,

@@ -259,6 +259,9 @@ export const OPERATION_FIXTURES: Record<string, OperationFixture> = {
     return { input: { id: incident.id, expectedVersion: incident.version, severity: 'HIGH' } };
   },
   addIncidentNote: async (env) => ({ input: { incidentId: (await newIncident(env)).id, text: '已电话联系现场（测试）' } }),
+  recordIncidentReportedUpward: async (env) => ({
+    input: { incidentId: (await newIncident(env)).id, reportedTo: '区卫生健康委员会应急办（测试）', note: '电话报告（测试）' },
+  }),
 
   // alerts and the leader's board
   alerts: () => ({}),

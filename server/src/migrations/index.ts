@@ -5,6 +5,7 @@ import { Migration0004IdentityAdmin } from './0004-identity-admin';
 import { Migration0005Dispatch } from './0005-dispatch';
 import { Migration0006Alerts } from './0006-alerts';
 import { Migration0007IncidentLifecycle } from './0007-incident-lifecycle';
+import { Migration0008IncidentReportedUpward } from './0008-incident-reported-upward';
 
 /** Every migration, in order. Committed, run at start-up; never generated at run time. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   { name: '0005-dispatch', class: Migration0005Dispatch },
   { name: '0006-alerts', class: Migration0006Alerts },
   { name: '0007-incident-lifecycle', class: Migration0007IncidentLifecycle },
+  { name: '0008-incident-reported-upward', class: Migration0008IncidentReportedUpward },
 ];

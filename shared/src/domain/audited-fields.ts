@@ -27,6 +27,9 @@ export const AUDITED_FIELDS = {
     'acknowledgedAt',
     'resolvedAt',
     'closedAt',
+    'reportedUpwardAt',
+    'reportedUpwardTo',
+    'reportedUpwardById',
   ],
   IncidentTimelineEntry: [
     'id',

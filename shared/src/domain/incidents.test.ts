@@ -5,6 +5,8 @@ import {
   incidentAgeBucket,
   INCIDENT_TRANSITIONS,
   isPastReportingDeadline,
+  needsClassAReportUpward,
+  reportedUpwardInTime,
   validCoordinates,
 } from './incidents';
 
@@ -41,9 +43,48 @@ describe('the incident lifecycle', () => {
 describe('reporting deadlines and ages', () => {
   const now = new Date('2026-03-01T12:00:00Z');
   it('an open incident is past its deadline from the deadline on; a resolved one never is', () => {
-    expect(isPastReportingDeadline({ status: 'IN_PROGRESS', reportingDeadline: new Date(now.getTime() + 1) }, now)).toBe(false);
-    expect(isPastReportingDeadline({ status: 'IN_PROGRESS', reportingDeadline: now }, now)).toBe(true);
-    expect(isPastReportingDeadline({ status: 'RESOLVED', reportingDeadline: new Date(0) }, now)).toBe(false);
+    const notReported = { reportedUpwardAt: null };
+    expect(isPastReportingDeadline({ ...notReported, status: 'IN_PROGRESS', reportingDeadline: new Date(now.getTime() + 1) }, now)).toBe(
+      false,
+    );
+    expect(isPastReportingDeadline({ ...notReported, status: 'IN_PROGRESS', reportingDeadline: now }, now)).toBe(true);
+    expect(isPastReportingDeadline({ ...notReported, status: 'RESOLVED', reportingDeadline: new Date(0) }, now)).toBe(false);
+  });
+
+  it('the deadline is met by reporting upward: an open incident reported upward is not past it, even unresolved', () => {
+    const deadline = new Date(now.getTime() - HOUR);
+    const reportedInTime = {
+      status: 'IN_PROGRESS' as const,
+      reportingDeadline: deadline,
+      reportedUpwardAt: new Date(deadline.getTime() - HOUR),
+    };
+    expect(isPastReportingDeadline(reportedInTime, now)).toBe(false);
+    expect(reportedUpwardInTime(reportedInTime)).toBe(true);
+    expect(isPastReportingDeadline({ ...reportedInTime, reportedUpwardAt: null }, now)).toBe(true);
+  });
+
+  it('a report upward after the deadline ends the count but is recorded as late (迟报)', () => {
+    const late = { status: 'REPORTED' as const, reportingDeadline: now, reportedUpwardAt: new Date(now.getTime() + 1) };
+    expect(isPastReportingDeadline(late, new Date(now.getTime() + HOUR))).toBe(false);
+    expect(reportedUpwardInTime(late)).toBe(false);
+    expect(reportedUpwardInTime({ reportingDeadline: now, reportedUpwardAt: null })).toBeNull();
+  });
+
+  it('a class-A incident needs the leader from the moment it is logged until it is reported upward, settled, or past its deadline', () => {
+    const logged = {
+      incidentClass: 'A' as const,
+      status: 'REPORTED' as const,
+      reportingDeadline: new Date(now.getTime() + 6 * HOUR),
+      reportedUpwardAt: null,
+    };
+    expect(needsClassAReportUpward(logged, now)).toBe(true);
+    expect(needsClassAReportUpward({ ...logged, reportedUpwardAt: now }, now)).toBe(false);
+    expect(needsClassAReportUpward({ ...logged, status: 'CLOSED' }, now)).toBe(false);
+    expect(needsClassAReportUpward({ ...logged, incidentClass: 'B' }, now)).toBe(false);
+    // From the deadline on it is past it instead: the past-deadline alert takes over.
+    const atDeadline = logged.reportingDeadline;
+    expect(needsClassAReportUpward(logged, atDeadline)).toBe(false);
+    expect(isPastReportingDeadline(logged, atDeadline)).toBe(true);
   });
 
   it('buckets open incidents by age for the leader’s board', () => {

@@ -64,9 +64,45 @@ export function canTakeIncidentAction(action: IncidentAction, status: IncidentSt
 export const INCIDENT_SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
 
-/** An open incident whose reporting deadline has passed: the leader's alert (critical). */
-export function isPastReportingDeadline(incident: { status: IncidentStatus; reportingDeadline: Date }, now: Date): boolean {
-  return isIncidentOpen(incident.status) && incident.reportingDeadline.getTime() <= now.getTime();
+/**
+ * What the reporting rule (002) looks at. The deadline is met by the recorded act of reporting
+ * upward (上报), not by resolving the incident: `reportedUpwardAt` is null until that is recorded.
+ */
+export interface IncidentReportingState {
+  status: IncidentStatus;
+  reportingDeadline: Date;
+  reportedUpwardAt: Date | null | undefined;
+}
+
+/**
+ * Still owes its report upward: open and not yet reported upward. Reporting it upward ends the
+ * count; so does resolving it (a settled incident no longer counts on the board).
+ */
+export function awaitsReportUpward(incident: Pick<IncidentReportingState, 'status' | 'reportedUpwardAt'>): boolean {
+  return isIncidentOpen(incident.status) && incident.reportedUpwardAt == null;
+}
+
+/**
+ * Past its reporting deadline and still not reported upward: the leader's alert (critical), the
+ * board's "overdue" figure and the leader's "past deadline" figure all count exactly these.
+ */
+export function isPastReportingDeadline(incident: IncidentReportingState, now: Date): boolean {
+  return awaitsReportUpward(incident) && incident.reportingDeadline.getTime() <= now.getTime();
+}
+
+/** Whether the report upward met the deadline (迟报 when not); null while it has not been made. */
+export function reportedUpwardInTime(incident: Pick<IncidentReportingState, 'reportingDeadline' | 'reportedUpwardAt'>): boolean | null {
+  if (incident.reportedUpwardAt == null) return null;
+  return incident.reportedUpwardAt.getTime() <= incident.reportingDeadline.getTime();
+}
+
+/**
+ * A class-A (甲类) incident is the leader's the moment it is logged: it must reach the
+ * authorities above within 6 hours (002). This holds until it is reported upward, or its
+ * deadline passes, when `isPastReportingDeadline` takes over (one alert per incident at a time).
+ */
+export function needsClassAReportUpward(incident: IncidentReportingState & { incidentClass: IncidentClass }, now: Date): boolean {
+  return incident.incidentClass === 'A' && awaitsReportUpward(incident) && !isPastReportingDeadline(incident, now);
 }
 
 /** Age buckets of the leader's board: how long open incidents have been waiting. */
@@ -81,8 +117,8 @@ export function incidentAgeBucket(reportedAt: Date, now: Date): IncidentAgeBucke
   return 'OVER_24H';
 }
 
-/** What an incident's timeline records: status moves, assignment, notes, and links to other records. */
-export const INCIDENT_TIMELINE_KINDS = ['STATUS', 'ASSIGNMENT', 'DETAILS', 'NOTE', 'LINK'] as const;
+/** What an incident's timeline records: status moves, assignment, notes, links to other records, and the report upward (上报). */
+export const INCIDENT_TIMELINE_KINDS = ['STATUS', 'ASSIGNMENT', 'DETAILS', 'NOTE', 'LINK', 'REPORTED_UPWARD'] as const;
 export type IncidentTimelineKind = (typeof INCIDENT_TIMELINE_KINDS)[number];
 
 /** Coordinates are optional; when given they must be a real place (WGS-84 degrees). */

@@ -31,9 +31,28 @@ describe('alert messages', () => {
     i18n.global.locale.value = 'zh-CN';
     expect(alertTitle(alert({}))).toBe('事件超过报告时限');
     // The deadline (06:00 UTC) reads on HQ's clock, zone named.
-    expect(alertMessage(alert({}))).toBe('甲类事件“检疫点发热人员”已超过报告时限（03/01 14:00（北京时间）），尚未办结');
+    expect(alertMessage(alert({}))).toBe('甲类事件“检疫点发热人员”已超过报告时限（03/01 14:00（北京时间）），尚未上报');
     i18n.global.locale.value = 'en';
     expect(alertMessage(alert({}))).toMatch(/^Class A incident “检疫点发热人员” passed its reporting deadline/);
+    i18n.global.locale.value = 'zh-CN';
+  });
+
+  it('tells the leader of a class-A incident the moment it is logged, with the time it must be reported upward by', () => {
+    const classA = alert({
+      ruleId: 'incident-class-a-logged',
+      params: [
+        { name: 'title', value: '检疫点发现疑似病例' },
+        { name: 'incidentClass', value: 'A' },
+        { name: 'reportedAt', value: '2026-03-01T00:00:00.000Z' },
+        { name: 'deadline', value: '2026-03-01T06:00:00.000Z' },
+      ],
+    });
+    i18n.global.locale.value = 'zh-CN';
+    expect(alertTitle(classA)).toBe('甲类事件待上报');
+    expect(alertMessage(classA)).toBe('新接报甲类事件“检疫点发现疑似病例”，须于 03/01 14:00（北京时间） 前上报');
+    i18n.global.locale.value = 'en';
+    expect(alertTitle(classA)).toBe('Class A incident to report upward');
+    expect(alertMessage(classA)).toMatch(/^New Class A incident “检疫点发现疑似病例”: report it upward by .+/);
     i18n.global.locale.value = 'zh-CN';
   });
 

@@ -21,6 +21,7 @@ export const incidents = defineFeature({
   cacheUpdates: incidentCacheUpdates,
   resumable: { IncidentChanged: 'incident' },
   alertRules: {
+    'incident-class-a-logged': { link: incidentPage },
     'incident-past-deadline': { link: incidentPage },
     'incident-unacknowledged': { link: incidentPage },
   },

@@ -6,6 +6,7 @@ import { AlertService } from './alert.service';
 import { AlertRuleSettingSchema } from './alert-rule-setting.entity';
 import { leadersByUsername, type PeopleDirectory } from './leader-roster';
 import type { AlertRuleDefinition } from './rules/alert-rule';
+import { incidentClassALoggedRule } from './rules/incident-class-a-logged.rule';
 import { incidentPastDeadlineRule } from './rules/incident-past-deadline.rule';
 import { incidentUnacknowledgedRule } from './rules/incident-unacknowledged.rule';
 
@@ -25,6 +26,7 @@ export function createAlertsModule(deps: AlertsModuleDeps) {
   const engine = new AlertEngine(leadersByUsername(deps.people), deps.engine);
   engine.register(incidentPastDeadlineRule(deps.incidents));
   engine.register(incidentUnacknowledgedRule(deps.incidents));
+  engine.register(incidentClassALoggedRule(deps.incidents));
   for (const rule of deps.rules ?? []) engine.register(rule);
   const service = new AlertService(engine, deps.people);
   return {

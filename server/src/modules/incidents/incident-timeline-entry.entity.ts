@@ -8,7 +8,7 @@ const IncidentTimelineEntrySchema = defineEntity({
     /** Insertion order breaks ties between entries written at the same moment. */
     id: p.bigint('number').primary().autoincrement(),
     incidentId: p.uuid(),
-    kind: p.enum(INCIDENT_TIMELINE_KINDS).length(12),
+    kind: p.enum(INCIDENT_TIMELINE_KINDS).length(20),
     at: p.datetime(),
     actorId: p.uuid().nullable(),
     /** The name as it was when they acted: the timeline is a record, not a live view. */

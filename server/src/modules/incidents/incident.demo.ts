@@ -14,6 +14,8 @@ const DEMO_HANDLING: Record<
     ackAfterMinutes: number | null;
     note: string;
     coordinates?: [number, number];
+    /** Reported upward (上报) this long after it was logged, to whom, and how. */
+    reportedUpward?: { afterMinutes: number; to: string; note: string };
   }
 > = {
   城关检疫点防护物资告急: {
@@ -22,6 +24,7 @@ const DEMO_HANDLING: Record<
     ackAfterMinutes: 6,
     note: '检疫点口罩、防护服仅够今日使用，已通知后勤保障小组调拨。',
     coordinates: [39.9042, 116.4074],
+    reportedUpward: { afterMinutes: 35, to: '县卫生健康局应急办', note: '电话报告，书面材料已报送。' },
   },
   宛平路段运输车辆滞留: {
     severity: 'MEDIUM',
@@ -70,6 +73,13 @@ export async function seedIncidentsDemo(em: EntityManager, actor: { id: string; 
         at: new Date(incident.reportedAt.getTime() + ((handling.ackAfterMinutes ?? 0) + 1) * MINUTE),
         text: handling.group,
       });
+    }
+    if (handling.reportedUpward) {
+      const { afterMinutes, to, note } = handling.reportedUpward;
+      incident.reportedUpwardAt = new Date(incident.reportedAt.getTime() + afterMinutes * MINUTE);
+      incident.reportedUpwardTo = to;
+      incident.reportedUpwardById = actor?.id ?? null;
+      entry({ kind: 'REPORTED_UPWARD', at: incident.reportedUpwardAt, text: `${to} — ${note}` });
     }
     if (handling.note)
       entry({

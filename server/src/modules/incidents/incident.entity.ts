@@ -27,6 +27,11 @@ const IncidentSchema = defineEntity({
     acknowledgedAt: p.datetime().nullable(),
     resolvedAt: p.datetime().nullable(),
     closedAt: p.datetime().nullable(),
+    /** Reported upward (上报): this act, not resolving, meets the reporting deadline (002). Recorded once. */
+    reportedUpwardAt: p.datetime().nullable(),
+    /** To whom (which authority or person), as the duty officer wrote it. */
+    reportedUpwardTo: p.string().length(200).nullable(),
+    reportedUpwardById: p.uuid().nullable(),
   },
 });
 

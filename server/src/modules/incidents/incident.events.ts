@@ -5,7 +5,7 @@ export interface IncidentEventPayload {
   incidentClass: IncidentClass;
   status: IncidentStatus;
   assignedGroup: WorkingGroup | null;
-  /** Which parts changed: 'status', 'assignment', 'details', 'timeline'. */
+  /** Which parts changed: 'status', 'assignment', 'details', 'reportedUpward', 'timeline'. */
   changed: string[];
 }
 

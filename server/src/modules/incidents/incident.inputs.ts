@@ -112,3 +112,26 @@ export class AddIncidentNoteInput {
   @Field(() => String, { description: 'What happened or was decided, up to 2000 characters.' })
   text!: string;
 }
+
+@InputType({
+  description: 'The act of reporting an incident upward (上报): to whom, when. Recorded once; it meets the reporting deadline.',
+})
+export class RecordIncidentReportedUpwardInput {
+  @Field(() => ID)
+  incidentId!: string;
+
+  @Field(() => String, { description: 'To whom it was reported: the authority or person above, up to 200 characters (上报对象).' })
+  reportedTo!: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was reported upward (上报时间); defaults to now. Not in the future, not before the incident was reported.',
+  })
+  reportedUpwardAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'How, or what was said, for the timeline; up to 2000 characters.' })
+  note?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The version the console showed; if given, a stale one is refused with CONFLICT.' })
+  expectedVersion?: number | null;
+}

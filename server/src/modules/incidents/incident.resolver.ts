@@ -13,6 +13,7 @@ import {
   AssignIncidentInput,
   ChangeIncidentStatusInput,
   IncidentActionInput,
+  RecordIncidentReportedUpwardInput,
   ReportIncidentInput,
   UpdateIncidentInput,
 } from './incident.inputs';
@@ -109,7 +110,18 @@ export class IncidentResolver {
     return toTimelineEntry(await this.service.addNote(ctx, input));
   }
 
-  @FieldResolver(() => Boolean, { description: 'Still open and its reporting deadline has passed.' })
+  @Allow('recordIncidentReportedUpward')
+  @Mutation(() => IncidentType, {
+    description: 'Records that the incident was reported upward (上报): to whom and when. Meets the reporting deadline; once only.',
+  })
+  recordIncidentReportedUpward(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RecordIncidentReportedUpwardInput) input: RecordIncidentReportedUpwardInput,
+  ): Promise<Incident> {
+    return this.service.recordReportedUpward(ctx, input);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Still open, not reported upward, and its reporting deadline has passed.' })
   pastDeadline(@Root() incident: Incident, @Ctx() ctx: Context): boolean {
     return isPastReportingDeadline(incident, ctx.clock.now());
   }
@@ -119,6 +131,13 @@ export class IncidentResolver {
     if (!incident.ownerId) return null;
     const displayName = await this.service.personName(ctx.em, incident.ownerId);
     return displayName === null ? null : { id: incident.ownerId, displayName };
+  }
+
+  @FieldResolver(() => PersonRefType, { nullable: true, description: 'Who recorded the report upward.' })
+  async reportedUpwardBy(@Root() incident: Incident, @Ctx() ctx: Context): Promise<PersonRefType | null> {
+    if (!incident.reportedUpwardById) return null;
+    const displayName = await this.service.personName(ctx.em, incident.reportedUpwardById);
+    return displayName === null ? null : { id: incident.reportedUpwardById, displayName };
   }
 
   @FieldResolver(() => [IncidentTimelineEntryType], {

@@ -7,11 +7,12 @@ import {
   type IncidentStatus,
 } from '@cc/shared';
 import { domainError } from '../../core/errors';
-import type { ReportIncidentInput, UpdateIncidentInput } from './incident.inputs';
+import type { RecordIncidentReportedUpwardInput, ReportIncidentInput, UpdateIncidentInput } from './incident.inputs';
 
 const MAX_TITLE = 200;
 const MAX_LOCATION = 300;
 const MAX_DESCRIPTION = 10_000;
+const MAX_REPORTED_TO = 200;
 export const MAX_NOTE = 2_000;
 /** Clocks on the phones that report disagree a little; more than this ahead is a typo. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -25,6 +26,28 @@ export function validateIncidentReport(input: ReportIncidentInput, now: Date): R
   const reportedAt = input.reportedAt ?? now;
   if (reportedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw badInput('reportedAt', 'The report time is in the future.');
   return { ...input, title, location, reportedAt, latitude: input.latitude ?? null, longitude: input.longitude ?? null };
+}
+
+/**
+ * Checks a report upward against the incident it is about and returns it cleaned: whom it went
+ * to is required; the time defaults to now, is not in the future and not before the incident
+ * was reported (it cannot have gone up before HQ had it).
+ */
+export function validateReportUpward(
+  input: RecordIncidentReportedUpwardInput,
+  incident: { reportedAt: Date },
+  now: Date,
+): { reportedTo: string; reportedUpwardAt: Date; note: string } {
+  const reportedTo = input.reportedTo.trim();
+  if (!reportedTo) throw badInput('reportedTo', 'Say to whom it was reported upward (the authority or person).');
+  if (reportedTo.length > MAX_REPORTED_TO)
+    throw badInput('reportedTo', `"Reported to" is ${reportedTo.length} characters; keep it to ${MAX_REPORTED_TO}.`);
+  const reportedUpwardAt = input.reportedUpwardAt ?? now;
+  if (reportedUpwardAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)
+    throw badInput('reportedUpwardAt', 'The time it was reported upward is in the future.');
+  if (reportedUpwardAt.getTime() < incident.reportedAt.getTime())
+    throw badInput('reportedUpwardAt', 'The time it was reported upward is before the incident itself was reported; check the date.');
+  return { reportedTo, reportedUpwardAt, note: cleanNote(input.note, 'note', false) };
 }
 
 /** The fields of an update that are given, cleaned; undefined means "leave as it is". */

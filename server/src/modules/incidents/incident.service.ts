@@ -5,6 +5,7 @@ import {
   OPEN_INCIDENT_STATUSES,
   reportingDeadline,
   type IncidentAction,
+  type IncidentClass,
   type IncidentStatus,
   type IncidentTimelineKind,
   type Role,
@@ -21,10 +22,18 @@ import type {
   AssignIncidentInput,
   ChangeIncidentStatusInput,
   IncidentActionInput,
+  RecordIncidentReportedUpwardInput,
   ReportIncidentInput,
   UpdateIncidentInput,
 } from './incident.inputs';
-import { actionFor, assertIncidentAction, cleanNote, validateIncidentReport, validateIncidentUpdate } from './incident.rules';
+import {
+  actionFor,
+  assertIncidentAction,
+  cleanNote,
+  validateIncidentReport,
+  validateIncidentUpdate,
+  validateReportUpward,
+} from './incident.rules';
 import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 
 export interface IncidentFilter {
@@ -191,6 +200,40 @@ export class IncidentService {
   }
 
   /**
+   * Records that the incident was reported upward (上报): to whom, when, by whom. This act meets
+   * the reporting deadline (002), so the deadline and class-A alerts clear. It is recorded once;
+   * a second record is refused (CONFLICT) naming the first, whatever the incident's status.
+   */
+  async recordReportedUpward(ctx: Context, input: RecordIncidentReportedUpwardInput): Promise<Incident> {
+    return commit(ctx, 'recordIncidentReportedUpward', input, async (tx) => {
+      const incident = await this.lockForChange(tx, input.incidentId, input.expectedVersion ?? undefined);
+      if (incident.reportedUpwardAt) {
+        const by = incident.reportedUpwardById ? await this.personName(tx.em, incident.reportedUpwardById) : null;
+        throw domainError(
+          'CONFLICT',
+          `This incident was already reported upward to ${incident.reportedUpwardTo} at ${incident.reportedUpwardAt.toISOString()}` +
+            `${by ? ` by ${by}` : ''}. Add a note to the timeline for a further report.`,
+          {
+            reason: 'incident/already_reported_upward',
+            reportedUpwardAt: incident.reportedUpwardAt.toISOString(),
+            reportedUpwardTo: incident.reportedUpwardTo ?? '',
+          },
+        );
+      }
+      const clean = validateReportUpward(input, incident, tx.now);
+      incident.reportedUpwardAt = clean.reportedUpwardAt;
+      incident.reportedUpwardTo = clean.reportedTo;
+      incident.reportedUpwardById = tx.viewer?.userId ?? null;
+      this.record(tx, incident, 'REPORTED_UPWARD', {
+        at: clean.reportedUpwardAt,
+        text: [clean.reportedTo, clean.note].filter(Boolean).join(' — ').slice(0, 2000),
+      });
+      this.emitChange(tx, incident, 'UPDATED', ['reportedUpward', 'timeline']);
+      return incident;
+    });
+  }
+
+  /**
    * For other modules, inside their own unit of work: puts a record they linked to an incident
    * (a call, a dispatch order, a permit, a requisition) on its timeline and tells consoles.
    * Refuses (NOT_FOUND) an incident that does not exist, so the caller's change rolls back too.
@@ -209,12 +252,32 @@ export class IncidentService {
 
   // ---- read models for the alert rules and the leader's board ----
 
-  /** Open incidents whose reporting deadline is at or before `cutoff`. */
+  /**
+   * Open incidents not yet reported upward whose reporting deadline is at or before `cutoff`
+   * (the query form of `isPastReportingDeadline`).
+   */
   async openPastDeadline(em: EntityManager, cutoff: Date): Promise<Incident[]> {
     return em.find(
       Incident,
-      { status: { $in: [...OPEN_INCIDENT_STATUSES] }, reportingDeadline: { $lte: cutoff } },
+      { status: { $in: [...OPEN_INCIDENT_STATUSES] }, reportedUpwardAt: null, reportingDeadline: { $lte: cutoff } },
       { orderBy: { reportingDeadline: 'asc', id: 'asc' } },
+    );
+  }
+
+  /**
+   * Open incidents of these classes not yet reported upward whose deadline is still ahead of
+   * `now` (the query form of `needsClassAReportUpward`), oldest first.
+   */
+  async awaitingReportUpward(em: EntityManager, classes: readonly IncidentClass[], now: Date): Promise<Incident[]> {
+    return em.find(
+      Incident,
+      {
+        status: { $in: [...OPEN_INCIDENT_STATUSES] },
+        reportedUpwardAt: null,
+        incidentClass: { $in: [...classes] },
+        reportingDeadline: { $gt: now },
+      },
+      { orderBy: { reportedAt: 'asc', id: 'asc' } },
     );
   }
 

@@ -58,6 +58,13 @@ export class IncidentType {
   acknowledgedAt?: Date | null;
   @Field(() => Date, { nullable: true }) resolvedAt?: Date | null;
   @Field(() => Date, { nullable: true }) closedAt?: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was reported upward (上报); this, not resolving, meets the reporting deadline.',
+  })
+  reportedUpwardAt?: Date | null;
+  @Field(() => String, { nullable: true, description: 'To whom it was reported upward (上报对象).' })
+  reportedUpwardTo?: string | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
   @Field(() => Int, { description: 'Optimistic-lock version; send it back as expectedVersion.' })

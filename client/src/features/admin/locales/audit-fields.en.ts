@@ -51,6 +51,9 @@ export default {
     assignedGroup: 'Assigned group',
     ownerId: 'Owner',
     closedAt: 'Closed',
+    reportedUpwardAt: 'Reported upward',
+    reportedUpwardTo: 'Reported to',
+    reportedUpwardById: 'Reported upward by',
   },
   IncidentTimelineEntry: {
     kind: 'Entry kind',

@@ -51,6 +51,9 @@ export default {
     assignedGroup: '承办小组',
     ownerId: '负责人',
     closedAt: '办结时间',
+    reportedUpwardAt: '上报时间',
+    reportedUpwardTo: '上报对象',
+    reportedUpwardById: '上报人',
   },
   IncidentTimelineEntry: {
     kind: '记录类型',

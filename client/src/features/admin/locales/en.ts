@@ -181,6 +181,7 @@ export default {
       assignIncident: 'Assign incident',
       updateIncident: 'Update incident details',
       addIncidentNote: 'Add incident note',
+      recordIncidentReportedUpward: 'Record incident reported upward',
       createDispatchOrder: 'Create dispatch order',
       requestTransport: 'Member unit requests transport',
       assignVehicles: 'Assign vehicles',

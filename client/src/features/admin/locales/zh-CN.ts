@@ -180,6 +180,7 @@ export default {
       assignIncident: '分派事件',
       updateIncident: '更新事件信息',
       addIncidentNote: '添加事件备注',
+      recordIncidentReportedUpward: '登记事件上报',
       createDispatchOrder: '新建调度单',
       requestTransport: '成员单位申请用车',
       assignVehicles: '派车',

@@ -1,6 +1,6 @@
 import { useQuery } from '@urql/vue';
 import { computed, reactive, watch } from 'vue';
-import type { IncidentClass } from '@cc/shared';
+import { isPastReportingDeadline, type IncidentClass } from '@cc/shared';
 import { IncidentChangedDocument, IncidentsDocument, type IncidentFieldsFragment } from '@cc/shared/operations';
 import { connectionStatus } from '../../../app/connection-state';
 import { useFreshIds } from '../../../app/use-fresh-ids';
@@ -53,7 +53,17 @@ export function useIncidentBoard() {
     const open = all.value.filter((i) => !SETTLED.has(i.status));
     return {
       open: open.length,
-      overdue: open.filter((i) => Date.parse(i.reportingDeadline) < now.value).length,
+      // The same rule as the leader's figures and the deadline alert: past it and not reported upward.
+      overdue: open.filter((i) =>
+        isPastReportingDeadline(
+          {
+            status: i.status,
+            reportingDeadline: new Date(i.reportingDeadline),
+            reportedUpwardAt: i.reportedUpwardAt ? new Date(i.reportedUpwardAt) : null,
+          },
+          new Date(now.value),
+        ),
+      ).length,
       classAOpen: open.filter((i) => i.incidentClass === 'A').length,
     };
   });

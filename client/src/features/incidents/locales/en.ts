@@ -13,7 +13,7 @@ export default {
     newArrived: 'New incident: {title}',
     stats: {
       open: 'Open',
-      overdue: 'Overdue',
+      overdue: 'Not reported upward in time',
       classA: 'Class A open',
     },
     columns: {
@@ -42,6 +42,11 @@ export default {
     acknowledgedAt: 'Acknowledged',
     resolvedAt: 'Resolved',
     closedAt: 'Closed',
+    reportedUpwardAt: 'Reported upward',
+    reportedUpwardTo: 'Reported to',
+    reportedUpwardBy: 'Recorded by',
+    notReportedUpward: 'Not yet reported upward',
+    reportUpward: 'Report upward',
     group: 'Working group',
     owner: 'Owner',
     unassigned: 'Not assigned',
@@ -70,6 +75,7 @@ export default {
       DETAILS: 'Details changed',
       NOTE: 'Note',
       LINK: 'Linked record',
+      REPORTED_UPWARD: 'Reported upward',
     },
     reported: 'Reported',
     moved: '{from} → {to}',
@@ -109,6 +115,8 @@ export default {
     remaining: '{time} left',
     overdue: 'Overdue {time}',
     done: '—',
+    reportedUpward: 'Reported upward {time}',
+    reportedUpwardLate: 'Reported upward {time} (late)',
   },
   report: {
     title: 'Report incident',
@@ -134,13 +142,39 @@ export default {
     },
     submit: 'Report',
     submitted: 'Incident reported: {title}',
-    deadlineHint: 'The reporting deadline counts from the report time: class A 6 hours, class B 12 hours, class C 24 hours.',
+    deadlineHint:
+      'The reporting deadline counts from the report time: class A 6 hours, class B 12 hours, class C 24 hours; reporting it upward stops the clock.',
+  },
+  reportUpward: {
+    title: 'Report upward',
+    hint: 'Record the report to the authorities above: class A within 6 hours, class B 12 hours, class C 24 hours. Recorded once per incident.',
+    fields: {
+      reportedTo: 'Reported to',
+      reportedUpwardAt: 'Reported at',
+      note: 'Note',
+    },
+    placeholders: {
+      reportedTo: 'e.g. the district health commission, the city HQ duty office',
+      reportedUpwardAt: 'Defaults to now',
+      note: 'How it was reported, whom you spoke to, instructions received (optional)',
+    },
+    fieldErrors: {
+      reportedTo: 'Say to whom it was reported, up to 200 characters.',
+      reportedUpwardAt: 'The time cannot be in the future or before the incident was reported.',
+      note: 'Keep the note to 2000 characters.',
+    },
+    submit: 'Record report',
+    done: 'Report upward recorded: {to}',
   },
   /** The alert rules about incidents (title and message of each; see ../index.ts). */
   alertRules: {
+    incidentClassALogged: {
+      title: 'Class A incident to report upward',
+      message: 'New {incidentClass} incident “{title}”: report it upward by {deadline}',
+    },
     incidentPastDeadline: {
       title: 'Incident past its reporting deadline',
-      message: '{incidentClass} incident “{title}” passed its reporting deadline ({deadline}) and is still open',
+      message: '{incidentClass} incident “{title}” passed its reporting deadline ({deadline}) without being reported upward',
     },
     incidentUnacknowledged: {
       title: 'Incident not acknowledged',

@@ -3,7 +3,8 @@ export default {
   board: {
     title: '事件',
     subtitle: '突发事件接报与处置跟踪，按报告时限实时提醒',
-    report: '上报事件',
+    // 登记 (logging it at HQ), not 上报: 上报 is the report upward the deadline is about.
+    report: '登记事件',
     openOnly: '仅显示未办结',
     classFilter: '事件类别',
     searchPlaceholder: '搜索标题或地点',
@@ -11,7 +12,7 @@ export default {
     newArrived: '新事件：{title}',
     stats: {
       open: '未办结',
-      overdue: '已超时',
+      overdue: '超时未上报',
       classA: '甲类未办结',
     },
     columns: {
@@ -40,6 +41,11 @@ export default {
     acknowledgedAt: '确认时间',
     resolvedAt: '处置完成',
     closedAt: '办结时间',
+    reportedUpwardAt: '上报时间',
+    reportedUpwardTo: '上报对象',
+    reportedUpwardBy: '上报人',
+    notReportedUpward: '未上报',
+    reportUpward: '上报',
     group: '承办小组',
     owner: '负责人',
     unassigned: '未分派',
@@ -68,6 +74,7 @@ export default {
       DETAILS: '信息更新',
       NOTE: '备注',
       LINK: '关联记录',
+      REPORTED_UPWARD: '上报',
     },
     reported: '接报',
     moved: '{from} → {to}',
@@ -107,9 +114,11 @@ export default {
     remaining: '剩余 {time}',
     overdue: '已超时 {time}',
     done: '—',
+    reportedUpward: '已上报 {time}',
+    reportedUpwardLate: '已上报 {time}（迟报）',
   },
   report: {
-    title: '上报事件',
+    title: '登记事件',
     fields: {
       title: '事件标题',
       incidentClass: '事件类别',
@@ -130,15 +139,40 @@ export default {
       description: '情况描述过长。',
       reportedAt: '接报时间不能晚于当前时间。',
     },
-    submit: '上报',
-    submitted: '事件已上报：{title}',
-    deadlineHint: '报告时限自接报时间起计算：甲类6小时、乙类12小时、丙类24小时。',
+    submit: '登记',
+    submitted: '事件已登记：{title}',
+    deadlineHint: '报告时限自接报时间起计算：甲类6小时、乙类12小时、丙类24小时，上报后即停止计时。',
+  },
+  reportUpward: {
+    title: '上报',
+    hint: '记录向上级报告的情况：甲类6小时、乙类12小时、丙类24小时内上报。每起事件记录一次。',
+    fields: {
+      reportedTo: '上报对象',
+      reportedUpwardAt: '上报时间',
+      note: '备注',
+    },
+    placeholders: {
+      reportedTo: '如：区卫生健康委员会、市防控指挥部值班室',
+      reportedUpwardAt: '默认为当前时间',
+      note: '上报方式、联系人、上级指示等（可选）',
+    },
+    fieldErrors: {
+      reportedTo: '请填写上报对象，不超过200字。',
+      reportedUpwardAt: '上报时间不能晚于当前时间，也不能早于接报时间。',
+      note: '备注不超过2000字。',
+    },
+    submit: '确认上报',
+    done: '已记录上报：{to}',
   },
   /** The alert rules about incidents (title and message of each; see ../index.ts). */
   alertRules: {
+    incidentClassALogged: {
+      title: '甲类事件待上报',
+      message: '新接报{incidentClass}事件“{title}”，须于 {deadline} 前上报',
+    },
     incidentPastDeadline: {
       title: '事件超过报告时限',
-      message: '{incidentClass}事件“{title}”已超过报告时限（{deadline}），尚未办结',
+      message: '{incidentClass}事件“{title}”已超过报告时限（{deadline}），尚未上报',
     },
     incidentUnacknowledged: {
       title: '事件未及时确认',

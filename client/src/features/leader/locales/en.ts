@@ -7,7 +7,7 @@ export default {
   updatedAt: 'updated {time}',
   figures: {
     openIncidents: 'Open incidents',
-    pastDeadline: 'Past reporting deadline',
+    pastDeadline: 'Not reported upward in time',
     criticalAlerts: 'Unacknowledged critical alerts',
     warningAlerts: 'Warnings',
     fleetReady: 'Vehicles on standby',

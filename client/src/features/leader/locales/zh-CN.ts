@@ -5,7 +5,7 @@ export default {
   updatedAt: '更新于 {time}',
   figures: {
     openIncidents: '未办结事件',
-    pastDeadline: '已超报告时限',
+    pastDeadline: '超时未上报',
     criticalAlerts: '未处理紧急预警',
     warningAlerts: '预警',
     fleetReady: '待命车辆',

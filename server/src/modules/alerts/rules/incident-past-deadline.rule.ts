@@ -4,16 +4,17 @@ import { defineAlertRule, periodsSince } from './alert-rule';
 const MINUTE = 60_000;
 
 /**
- * An open incident past its reporting deadline (002: class A 6 h, B 12 h, C 24 h) is the
- * leader's to chase: critical, it sounds and escalates. It clears when the incident is
- * resolved or closed. While it stands it fires again every `repeatMinutes` (folded, counted).
+ * An open incident past its reporting deadline (002: class A 6 h, B 12 h, C 24 h) and still not
+ * reported upward is the leader's to chase: critical, it sounds and escalates. It clears when the
+ * incident is reported upward (上报: the act the deadline is about), or resolved or closed. While
+ * it stands it fires again every `repeatMinutes` (folded, counted).
  */
 export const incidentPastDeadlineRule = (incidents: IncidentService) =>
   defineAlertRule({
     id: 'incident-past-deadline',
     level: 'CRITICAL',
     group: 'DUTY',
-    description: 'An open incident has passed its reporting deadline (A 6 h, B 12 h, C 24 h).',
+    description: 'An open incident has not been reported upward by its reporting deadline (A 6 h, B 12 h, C 24 h).',
     thresholds: {
       graceMinutes: { default: 0, min: 0, max: 240, unit: 'minutes', description: 'How long after the deadline before it is raised.' },
       repeatMinutes: {
