@@ -180,6 +180,8 @@ describe('a class-A incident alerts the leader at once, and reporting it upward 
       ['a time in the future', { reportedTo: '区卫健委', at: 10 * HOUR }, 'reportedUpwardAt'],
       ['a time before the incident was reported', { reportedTo: '区卫健委', at: -2 * HOUR }, 'reportedUpwardAt'],
       ['a note over 2000 characters', { reportedTo: '区卫健委', note: '情'.repeat(2001) }, 'note'],
+      // The timeline line is "reported to — note"; it was cut at 2000 characters without a word.
+      ['a note that fits alone but not with "reported to"', { reportedTo: '区卫健委', note: '情'.repeat(1995) }, 'note'],
     ])('%s', async (_, { at, ...fields }: { at?: number; reportedTo: string; note?: string }, field) => {
       const incident = await reportIncident(t, duty, {
         title: '校验测试',

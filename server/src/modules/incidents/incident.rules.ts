@@ -47,7 +47,19 @@ export function validateReportUpward(
     throw badInput('reportedUpwardAt', 'The time it was reported upward is in the future.');
   if (reportedUpwardAt.getTime() < incident.reportedAt.getTime())
     throw badInput('reportedUpwardAt', 'The time it was reported upward is before the incident itself was reported; check the date.');
-  return { reportedTo, reportedUpwardAt, note: cleanNote(input.note, 'note', false) };
+  const note = cleanNote(input.note, 'note', false);
+  // The timeline shows "reported to — note" in one entry of at most MAX_NOTE characters: refuse
+  // rather than cut the note's end off without a word.
+  const room = MAX_NOTE - reportedTo.length - REPORT_UPWARD_SEPARATOR.length;
+  if (note.length > room) throw badInput('note', `The note is ${note.length} characters; with "reported to" it may be ${room}.`);
+  return { reportedTo, reportedUpwardAt, note };
+}
+
+export const REPORT_UPWARD_SEPARATOR = ' — ';
+
+/** The timeline line of a report upward: whom it went to, and the note if any. */
+export function reportUpwardTimelineText(report: { reportedTo: string; note: string }): string {
+  return report.note ? `${report.reportedTo}${REPORT_UPWARD_SEPARATOR}${report.note}` : report.reportedTo;
 }
 
 /** The fields of an update that are given, cleaned; undefined means "leave as it is". */

@@ -32,6 +32,7 @@ import {
   cleanNote,
   validateIncidentReport,
   validateIncidentUpdate,
+  reportUpwardTimelineText,
   validateReportUpward,
 } from './incident.rules';
 import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
@@ -226,7 +227,7 @@ export class IncidentService {
       incident.reportedUpwardById = tx.viewer?.userId ?? null;
       this.record(tx, incident, 'REPORTED_UPWARD', {
         at: clean.reportedUpwardAt,
-        text: [clean.reportedTo, clean.note].filter(Boolean).join(' — ').slice(0, 2000),
+        text: reportUpwardTimelineText(clean),
       });
       this.emitChange(tx, incident, 'UPDATED', ['reportedUpward', 'timeline']);
       return incident;
