@@ -77,6 +77,9 @@ export type CargoUnit = (typeof CARGO_UNITS)[number];
 export const MAX_CARGO_AMOUNT: Readonly<Record<CargoUnit, number>> = { TONNES: 1_000, PIECES: 100_000, PERSONS: 500 };
 export const MIN_CARGO_AMOUNT: Readonly<Record<CargoUnit, number>> = { TONNES: 0.01, PIECES: 1, PERSONS: 1 };
 
+/** The longest text each dispatch order field takes; the console counts against the same limits. */
+export const DISPATCH_TEXT_LIMITS = { origin: 200, destination: 200, cargoDescription: 200, notes: 2_000 } as const;
+
 export type CargoAmountProblem = 'NOT_POSITIVE' | 'TOO_SMALL' | 'TOO_LARGE' | 'NOT_WHOLE';
 
 /** Why an order cannot carry this amount (the console warns with it, the server refuses), or null. */

@@ -111,3 +111,6 @@ export function reportedAtProblem(reportedAt: Date, now: Date): ReportedAtProble
   if (at > now.getTime() + REPORTED_AT_CLOCK_SKEW_MINUTES * 60_000) return 'IN_FUTURE';
   return null;
 }
+
+/** The longest text each incident field takes; the console counts against the same limits. */
+export const INCIDENT_TEXT_LIMITS = { title: 200, location: 300, description: 10_000, note: 2_000 } as const;

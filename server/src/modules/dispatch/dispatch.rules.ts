@@ -2,6 +2,7 @@ import {
   canMoveDispatchOrder,
   canMoveVehicle,
   cargoAmountProblem,
+  DISPATCH_TEXT_LIMITS,
   hqDay,
   hqDayRange,
   isGreenChannel,
@@ -89,9 +90,7 @@ export function dispatchOrderNumber(day: string, sequence: number): string {
 // ---------------------------------------------------------------------------------------------
 // Input checks
 
-const MAX_PLACE = 200;
-const MAX_CARGO_DESCRIPTION = 200;
-const MAX_NOTES = 2000;
+const { origin: MAX_PLACE, cargoDescription: MAX_CARGO_DESCRIPTION, notes: MAX_NOTES } = DISPATCH_TEXT_LIMITS;
 /** A request may be logged after the fact, but not for last month. */
 const DAY_MS = 86_400_000;
 const MAX_REQUESTED_PAST_MS = 7 * DAY_MS;

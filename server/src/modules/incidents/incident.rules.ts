@@ -3,6 +3,7 @@ import {
   canTakeIncidentAction,
   hqClock,
   INCIDENT_ACTIONS,
+  INCIDENT_TEXT_LIMITS,
   REPORTED_AT_CLOCK_SKEW_MINUTES,
   REPORTED_AT_MAX_AGE_DAYS,
   reportedAtProblem,
@@ -13,10 +14,8 @@ import {
 import { domainError } from '../../core/errors';
 import type { ReportIncidentInput, UpdateIncidentInput } from './incident.inputs';
 
-const MAX_TITLE = 200;
-const MAX_LOCATION = 300;
-const MAX_DESCRIPTION = 10_000;
-export const MAX_NOTE = 2_000;
+const { title: MAX_TITLE, location: MAX_LOCATION, description: MAX_DESCRIPTION, note: MAX_NOTE } = INCIDENT_TEXT_LIMITS;
+export { MAX_NOTE };
 
 /** Checks a report and returns it cleaned, or throws BAD_USER_INPUT naming the field. */
 export function validateIncidentReport(input: ReportIncidentInput, now: Date): ReportIncidentInput & { reportedAt: Date } {
