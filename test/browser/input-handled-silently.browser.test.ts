@@ -132,6 +132,16 @@ describe('the console refuses input it cannot take, and says so', () => {
     expect(await dialog.isVisible()).toBe(true);
     expect(await dialog.locator('#report-title').inputValue()).toBe('Half-typed report');
 
+    // Esc again answers the question (keep editing); it does not also close the form.
+    await page.keyboard.press('Escape');
+    await confirm.waitFor();
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    await page.waitForTimeout(300);
+    expect(await page.locator('.el-message-box').count()).toBe(0);
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await dialog.locator('#report-title').inputValue()).toBe('Half-typed report');
+
     await page.getByTestId('form-dialog-cancel').click();
     await confirm.getByRole('button', { name: 'Discard' }).click();
     await dialog.waitFor({ state: 'hidden' });
