@@ -67,6 +67,30 @@ export function vehicleFitsCargo(type: VehicleType, cargo: CargoKind): boolean {
 export const CARGO_UNITS = ['TONNES', 'PIECES', 'PERSONS'] as const;
 export type CargoUnit = (typeof CARGO_UNITS)[number];
 
+/**
+ * The most one dispatch order may carry, per unit: more is a typo (an extra zero or two), not a
+ * job. 1,000 t is several times what the 15 standby vehicles move in one trip (a bigger supply
+ * run is planned as several orders); 100,000 pieces (cartons, boxes) and 500 persons (medical
+ * transfers, staff moved to a checkpoint) are the same kind of ceiling. Tonnes go to 0.01 t;
+ * pieces and persons are whole numbers.
+ */
+export const MAX_CARGO_AMOUNT: Readonly<Record<CargoUnit, number>> = { TONNES: 1_000, PIECES: 100_000, PERSONS: 500 };
+export const MIN_CARGO_AMOUNT: Readonly<Record<CargoUnit, number>> = { TONNES: 0.01, PIECES: 1, PERSONS: 1 };
+
+/** The longest text each dispatch order field takes; the console counts against the same limits. */
+export const DISPATCH_TEXT_LIMITS = { origin: 200, destination: 200, cargoDescription: 200, notes: 2_000 } as const;
+
+export type CargoAmountProblem = 'NOT_POSITIVE' | 'TOO_SMALL' | 'TOO_LARGE' | 'NOT_WHOLE';
+
+/** Why an order cannot carry this amount (the console warns with it, the server refuses), or null. */
+export function cargoAmountProblem(amount: number, unit: CargoUnit): CargoAmountProblem | null {
+  if (!Number.isFinite(amount) || amount <= 0) return 'NOT_POSITIVE';
+  if (unit !== 'TONNES' && !Number.isInteger(amount)) return 'NOT_WHOLE';
+  if (amount < MIN_CARGO_AMOUNT[unit]) return 'TOO_SMALL';
+  if (amount > MAX_CARGO_AMOUNT[unit]) return 'TOO_LARGE';
+  return null;
+}
+
 /** A vehicle on a job: it holds an active assignment and cannot take another. */
 export const VEHICLE_BUSY_STATUSES: readonly VehicleStatus[] = ['ASSIGNED', 'EN_ROUTE', 'ON_SITE', 'RETURNING'];
 /** Statuses a dispatcher sets by hand (repairs, rest); the job statuses follow the dispatch order. */

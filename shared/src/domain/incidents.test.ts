@@ -7,6 +7,7 @@ import {
   isPastReportingDeadline,
   needsClassAReportUpward,
   reportedUpwardInTime,
+  reportedAtProblem,
   validCoordinates,
 } from './incidents';
 
@@ -103,5 +104,29 @@ describe('coordinates', () => {
     expect(validCoordinates(91, 116)).toBe(false);
     expect(validCoordinates(39, -181)).toBe(false);
     expect(validCoordinates(Number.NaN, 1)).toBe(false);
+  });
+});
+
+describe('a report time years in the past (issue 27)', () => {
+  const now = new Date('2026-12-07T10:00:00Z');
+  const DAY = 24 * HOUR;
+
+  it('is refused as too old, like anything more than 7 days ago', () => {
+    expect(reportedAtProblem(new Date('2020-01-01T00:00:00Z'), now)).toBe('TOO_OLD');
+    expect(reportedAtProblem(new Date(now.getTime() - 7 * DAY - 1), now)).toBe('TOO_OLD');
+  });
+
+  it('takes a report logged after the fact, up to 7 days back', () => {
+    expect(reportedAtProblem(new Date(now.getTime() - 7 * DAY), now)).toBeNull();
+    expect(reportedAtProblem(new Date(now.getTime() - 3 * HOUR), now)).toBeNull();
+  });
+
+  it('allows 5 minutes of clock skew ahead, and refuses anything later as in the future', () => {
+    expect(reportedAtProblem(new Date(now.getTime() + 5 * 60_000), now)).toBeNull();
+    expect(reportedAtProblem(new Date(now.getTime() + 5 * 60_000 + 1), now)).toBe('IN_FUTURE');
+  });
+
+  it('refuses a time that is not a time', () => {
+    expect(reportedAtProblem(new Date('garbage'), now)).toBe('NOT_A_TIME');
   });
 });

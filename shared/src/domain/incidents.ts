@@ -127,3 +127,26 @@ export function validCoordinates(latitude: number | null | undefined, longitude:
   if (latitude == null || longitude == null) return false;
   return Number.isFinite(latitude) && Number.isFinite(longitude) && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180;
 }
+
+/**
+ * How far from now a report time may be. A report is often logged after the call (a busy
+ * night, a paper log typed up at handover), but not weeks later: that is a typo in the year or
+ * the month, and it would fire an "overdue" alert at once. Phones' clocks run a little ahead,
+ * so a few minutes in the future are taken as now.
+ */
+export const REPORTED_AT_MAX_AGE_DAYS = 7;
+export const REPORTED_AT_CLOCK_SKEW_MINUTES = 5;
+
+export type ReportedAtProblem = 'NOT_A_TIME' | 'TOO_OLD' | 'IN_FUTURE';
+
+/** Why a report time cannot be taken (the console warns with it, the server refuses), or null. */
+export function reportedAtProblem(reportedAt: Date, now: Date): ReportedAtProblem | null {
+  const at = reportedAt.getTime();
+  if (!Number.isFinite(at)) return 'NOT_A_TIME';
+  if (at < now.getTime() - REPORTED_AT_MAX_AGE_DAYS * 24 * HOUR_MS) return 'TOO_OLD';
+  if (at > now.getTime() + REPORTED_AT_CLOCK_SKEW_MINUTES * 60_000) return 'IN_FUTURE';
+  return null;
+}
+
+/** The longest text each incident field takes; the console counts against the same limits. */
+export const INCIDENT_TEXT_LIMITS = { title: 200, location: 300, description: 10_000, note: 2_000 } as const;

@@ -62,6 +62,14 @@ export default {
     empty: 'No data',
     search: 'Search',
     actions: 'Actions',
+    form: {
+      tooLong: '{count} characters; keep it to {limit}.',
+      notADateTime: '“{text}” is not a date and time: pick one from the calendar or type it as 2026-12-07 14:30:00.',
+      discardTitle: 'Discard what you typed?',
+      discardMessage: 'This form has changes that were not sent. Close it and lose them?',
+      discard: 'Discard',
+      keepEditing: 'Keep editing',
+    },
   },
   errors: {
     BAD_USER_INPUT: 'Some of the input is not valid; check it and try again.',

@@ -59,6 +59,14 @@ export default {
     empty: '暂无数据',
     search: '搜索',
     actions: '操作',
+    form: {
+      tooLong: '已输入{count}字，请控制在{limit}字以内。',
+      notADateTime: '“{text}”不是有效的日期时间：请在日历中选择，或按 2026-12-07 14:30:00 的格式填写。',
+      discardTitle: '放弃已填写的内容？',
+      discardMessage: '表单中有尚未提交的内容，关闭后将丢失，确定关闭吗？',
+      discard: '放弃',
+      keepEditing: '继续填写',
+    },
   },
   errors: {
     BAD_USER_INPUT: '填写的内容有误，请检查后重试。',

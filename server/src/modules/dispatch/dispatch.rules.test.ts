@@ -6,6 +6,7 @@ import {
   assertOrderTransition,
   assertVehicleTransition,
   busyTime,
+  cleanVehicleNote,
   compareDispatchOrders,
   dispatchOrderNumber,
   dispatchPriority,
@@ -188,6 +189,32 @@ describe('input checks', () => {
       reason: undefined,
       field,
     });
+  });
+
+  it('refuses an implausibly large amount per unit instead of taking 99,999,999 tonnes (issue 27)', () => {
+    for (const [cargoAmount, cargoUnit] of [
+      [99_999_999, 'TONNES'],
+      [1_000.01, 'TONNES'],
+      [100_001, 'PIECES'],
+      [501, 'PERSONS'],
+    ] as const) {
+      const refused = errorOf(() => validateDispatchOrder({ ...draft, cargoAmount, cargoUnit }, now));
+      expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', field: 'cargoAmount' });
+    }
+    expect(validateDispatchOrder({ ...draft, cargoAmount: 1_000 }, now).cargoAmount).toBe(1_000);
+    expect(validateDispatchOrder({ ...draft, cargoAmount: 500, cargoUnit: 'PERSONS' }, now).cargoAmount).toBe(500);
+  });
+
+  it('refuses a non-positive amount, and one that would round to 0 t, with the limits in the message', () => {
+    for (const cargoAmount of [-5, 0, 0.004, Number.NaN]) {
+      expect(() => validateDispatchOrder({ ...draft, cargoAmount }, now)).toThrow(/One order takes from 0.01 to 1,000 t/);
+    }
+  });
+
+  it('refuses a vehicle note over 500 characters instead of cutting it short (issue 27)', () => {
+    expect(errorOf(() => cleanVehicleNote('长'.repeat(501)))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
+    expect(cleanVehicleNote(` ${'长'.repeat(500)} `)).toHaveLength(500);
+    expect(cleanVehicleNote(undefined)).toBe('');
   });
 
   it('normalises plates and refuses what is not one', () => {

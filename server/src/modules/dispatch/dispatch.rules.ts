@@ -1,10 +1,14 @@
 import {
   canMoveDispatchOrder,
   canMoveVehicle,
+  cargoAmountProblem,
+  DISPATCH_TEXT_LIMITS,
   hqDay,
   hqDayRange,
   isGreenChannel,
   isHqDay,
+  MAX_CARGO_AMOUNT,
+  MIN_CARGO_AMOUNT,
   vehicleFitsCargo,
   VEHICLE_BUSY_STATUSES,
   type CargoKind,
@@ -86,10 +90,7 @@ export function dispatchOrderNumber(day: string, sequence: number): string {
 // ---------------------------------------------------------------------------------------------
 // Input checks
 
-const MAX_PLACE = 200;
-const MAX_CARGO_DESCRIPTION = 200;
-const MAX_NOTES = 2000;
-const MAX_AMOUNT = 99_999_999;
+const { origin: MAX_PLACE, cargoDescription: MAX_CARGO_DESCRIPTION, notes: MAX_NOTES } = DISPATCH_TEXT_LIMITS;
 /** A request may be logged after the fact, but not for last month. */
 const DAY_MS = 86_400_000;
 const MAX_REQUESTED_PAST_MS = 7 * DAY_MS;
@@ -119,17 +120,39 @@ export function validateDispatchOrder<T extends DispatchOrderDraft>(draft: T, no
   if (cargoDescription.length > MAX_CARGO_DESCRIPTION)
     throw badInput('cargoDescription', `The cargo description is too long; keep it to ${MAX_CARGO_DESCRIPTION} characters.`);
   if (draft.notes.length > MAX_NOTES) throw badInput('notes', `The notes are too long; keep them to ${MAX_NOTES} characters.`);
-  if (!Number.isFinite(draft.cargoAmount) || draft.cargoAmount <= 0)
-    throw badInput('cargoAmount', 'The cargo amount must be more than zero.');
-  if (draft.cargoAmount > MAX_AMOUNT) throw badInput('cargoAmount', 'The cargo amount is too large.');
-  if (draft.cargoUnit !== 'TONNES' && !Number.isInteger(draft.cargoAmount))
-    throw badInput('cargoAmount', 'Pieces and persons are counted in whole numbers.');
+  checkCargoAmount(draft.cargoAmount, draft.cargoUnit);
   const requestedAt = draft.requestedAt ?? now;
   if (requestedAt.getTime() < now.getTime() - MAX_REQUESTED_PAST_MS)
     throw badInput('requestedAt', 'The requested time is more than a week ago.');
   if (requestedAt.getTime() > now.getTime() + MAX_REQUESTED_FUTURE_MS)
     throw badInput('requestedAt', 'The requested time is more than 60 days ahead.');
   return { ...draft, origin, destination, cargoDescription, cargoAmount: Math.round(draft.cargoAmount * 100) / 100, requestedAt };
+}
+
+const UNIT_NAME: Record<CargoUnit, string> = { TONNES: 't', PIECES: 'pieces', PERSONS: 'persons' };
+
+/** An order's amount: more than zero and no more than one order carries (limits in `@cc/shared`). */
+export function checkCargoAmount(amount: number, unit: CargoUnit): void {
+  const problem = cargoAmountProblem(amount, unit);
+  if (!problem) return;
+  const limits = `from ${MIN_CARGO_AMOUNT[unit]} to ${MAX_CARGO_AMOUNT[unit].toLocaleString('en')} ${UNIT_NAME[unit]}`;
+  const why: Record<typeof problem, string> = {
+    NOT_POSITIVE: 'The cargo amount must be more than zero.',
+    NOT_WHOLE: 'Pieces and persons are counted in whole numbers.',
+    TOO_SMALL: `The cargo amount ${amount} ${UNIT_NAME[unit]} is less than ${MIN_CARGO_AMOUNT[unit]} ${UNIT_NAME[unit]}.`,
+    TOO_LARGE: `The cargo amount ${amount.toLocaleString('en')} ${UNIT_NAME[unit]} is more than one order carries; split it into several orders.`,
+  };
+  throw badInput('cargoAmount', `${why[problem]} One order takes ${limits}.`, { min: MIN_CARGO_AMOUNT[unit], max: MAX_CARGO_AMOUNT[unit] });
+}
+
+const MAX_VEHICLE_NOTE = 500;
+
+/** A note on a vehicle's status change, trimmed; a longer one is refused, never cut short. */
+export function cleanVehicleNote(note: string | null | undefined): string {
+  const text = (note ?? '').trim();
+  if (text.length > MAX_VEHICLE_NOTE)
+    throw badInput('note', `The note is ${text.length} characters; keep it to ${MAX_VEHICLE_NOTE}.`, { max: MAX_VEHICLE_NOTE });
+  return text;
 }
 
 export interface VehicleDraft {
@@ -184,8 +207,8 @@ export function assertIdsWellFormed(ids: Readonly<Record<string, string | null |
   }
 }
 
-function badInput(field: string, message: string) {
-  return domainError('BAD_USER_INPUT', message, { field });
+function badInput(field: string, message: string, more: Record<string, unknown> = {}) {
+  return domainError('BAD_USER_INPUT', message, { ...more, field });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import type { VehicleStatus } from '@cc/shared';
 import type { Tx } from '../../core/unit-of-work';
-import { assertVehicleTransition } from './dispatch.rules';
+import { assertVehicleTransition, cleanVehicleNote } from './dispatch.rules';
 import { VEHICLE_TOPIC } from './dispatch.events';
 import { VehicleStatusChange } from './vehicle-status-change.entity';
 import type { Vehicle } from './vehicle.entity';
@@ -19,6 +19,7 @@ export interface VehicleMove {
 export function moveVehicle(tx: Tx, vehicle: Vehicle, to: VehicleStatus, move: VehicleMove = {}): void {
   const from = vehicle.status;
   assertVehicleTransition(vehicle.plate, from, to);
+  const note = cleanVehicleNote(move.note);
   vehicle.status = to;
   vehicle.statusSince = tx.now;
   tx.em.persist(
@@ -30,7 +31,7 @@ export function moveVehicle(tx: Tx, vehicle: Vehicle, to: VehicleStatus, move: V
       orderId: move.orderId ?? null,
       byId: tx.viewer?.userId ?? null,
       byName: tx.viewer?.displayName ?? '',
-      note: (move.note ?? '').trim().slice(0, 500),
+      note,
     }),
   );
   emitVehicle(tx, vehicle, ['status'], to === 'STANDBY' || to === 'MAINTENANCE' || to === 'OFF_DUTY' ? null : (move.orderId ?? null));

@@ -1,7 +1,12 @@
 import {
   canMoveIncident,
   canTakeIncidentAction,
+  hqClock,
   INCIDENT_ACTIONS,
+  INCIDENT_TEXT_LIMITS,
+  REPORTED_AT_CLOCK_SKEW_MINUTES,
+  REPORTED_AT_MAX_AGE_DAYS,
+  reportedAtProblem,
   validCoordinates,
   type IncidentAction,
   type IncidentStatus,
@@ -9,13 +14,11 @@ import {
 import { domainError } from '../../core/errors';
 import type { RecordIncidentReportedUpwardInput, ReportIncidentInput, UpdateIncidentInput } from './incident.inputs';
 
-const MAX_TITLE = 200;
-const MAX_LOCATION = 300;
-const MAX_DESCRIPTION = 10_000;
+const { title: MAX_TITLE, location: MAX_LOCATION, description: MAX_DESCRIPTION, note: MAX_NOTE } = INCIDENT_TEXT_LIMITS;
+export { MAX_NOTE };
 const MAX_REPORTED_TO = 200;
-export const MAX_NOTE = 2_000;
 /** Clocks on the phones that report disagree a little; more than this ahead is a typo. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
+const FUTURE_TOLERANCE_MS = REPORTED_AT_CLOCK_SKEW_MINUTES * 60_000;
 
 /** Checks a report and returns it cleaned, or throws BAD_USER_INPUT naming the field. */
 export function validateIncidentReport(input: ReportIncidentInput, now: Date): ReportIncidentInput & { reportedAt: Date } {
@@ -24,7 +27,7 @@ export function validateIncidentReport(input: ReportIncidentInput, now: Date): R
   checkDescription(input.description);
   checkCoordinates(input.latitude, input.longitude);
   const reportedAt = input.reportedAt ?? now;
-  if (reportedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw badInput('reportedAt', 'The report time is in the future.');
+  checkReportedAt(reportedAt, now);
   return { ...input, title, location, reportedAt, latitude: input.latitude ?? null, longitude: input.longitude ?? null };
 }
 
@@ -144,6 +147,27 @@ function checkDescription(value: string): string {
     throw badInput('description', `The description is too long; keep it to ${MAX_DESCRIPTION} characters.`);
   return value;
 }
+
+/**
+ * A report time must be plausible: a typo in the year would otherwise show "overdue" for years
+ * and alert every leader at once. The limits are shared with the console's date picker.
+ */
+export function checkReportedAt(reportedAt: Date, now: Date): void {
+  const problem = reportedAtProblem(reportedAt, now);
+  if (!problem) return;
+  const when = problem === 'NOT_A_TIME' ? '' : ` (${hqTimestamp(reportedAt)} HQ time)`;
+  const why: Record<typeof problem, string> = {
+    NOT_A_TIME: 'The report time is not a date and time.',
+    TOO_OLD: `The report time${when} is more than ${REPORTED_AT_MAX_AGE_DAYS} days ago; check the year and the month.`,
+    IN_FUTURE: `The report time${when} is more than ${REPORTED_AT_CLOCK_SKEW_MINUTES} minutes in the future; check the date and the clock.`,
+  };
+  throw badInput('reportedAt', `${why[problem]} Give when the report reached the duty desk, or leave it empty for now.`);
+}
+
+const hqTimestamp = (at: Date) => {
+  const { day, time } = hqClock(at);
+  return `${day} ${time}`;
+};
 
 function checkCoordinates(latitude: number | null | undefined, longitude: number | null | undefined): void {
   if (!validCoordinates(latitude, longitude)) {

@@ -78,9 +78,15 @@ export default {
       destination: 'e.g. Chengguan traffic checkpoint',
       requestedAt: 'Now',
     },
+    amountProblems: {
+      NOT_POSITIVE: 'Enter an amount more than 0 (one order takes up to {max} {unit}).',
+      NOT_WHOLE: 'Pieces and persons are counted in whole numbers.',
+      TOO_SMALL: 'At least {min} {unit}.',
+      TOO_LARGE: '{amount} {unit} is more than one order carries (at most {max} {unit}); split it into several orders.',
+    },
     fieldErrors: {
       cargoKind: 'Choose the cargo',
-      cargoAmount: 'More than zero; whole numbers for pieces and persons',
+      cargoAmount: 'More than zero and at most 1,000 t, 100,000 pcs or 500 persons per order; whole numbers for pieces and persons',
       origin: 'Say where the cargo is picked up',
       destination: 'Say where the cargo goes',
       requestedAt: 'Between a week ago and 60 days ahead',

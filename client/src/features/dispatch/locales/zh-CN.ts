@@ -76,9 +76,15 @@ export default {
       destination: '如：城关交通检疫点',
       requestedAt: '默认现在',
     },
+    amountProblems: {
+      NOT_POSITIVE: '请填写大于0的数量（单张调度单最多{max}{unit}）。',
+      NOT_WHOLE: '按件、按人计时须为整数。',
+      TOO_SMALL: '至少{min}{unit}。',
+      TOO_LARGE: '{amount}{unit}超过单张调度单的上限（{max}{unit}），请分成多张调度单。',
+    },
     fieldErrors: {
       cargoKind: '请选择货物类别',
-      cargoAmount: '数量须大于0；按件、按人计时须为整数',
+      cargoAmount: '数量须大于0，单张调度单不超过1000吨、100000件或500人；按件、按人计时须为整数',
       origin: '请填写起点',
       destination: '请填写终点',
       requestedAt: '需用车时间须在过去7天至未来60天之内',
