@@ -1,8 +1,8 @@
 import { useQuery } from '@urql/vue';
 import { computed, onScopeDispose, watch } from 'vue';
 import { IncidentChangedDocument, LeaderDashboardDocument } from '@cc/shared/operations';
-import { connectionStatus } from '../../../app/connection-state';
 import { useLiveSubscription } from '../../../app/use-live-subscription';
+import { useLoadHealth } from '../../../app/use-load-health';
 import { useStandingAlerts } from '../../alerts/composables/use-standing-alerts';
 
 /** Events arriving close together cause one re-read. */
@@ -31,9 +31,7 @@ export function useLeaderDashboard() {
   const { alerts } = useStandingAlerts({ cacheOnly: true });
   watch(() => alerts.value.map((a) => `${a.id}:${a.status}:${a.count}`).join(','), soon);
 
-  watch(connectionStatus, (status, before) => {
-    if (status === 'live' && before !== 'live') soon();
-  });
+  useLoadHealth({ error: dashboard.error, reload: soon, reloadOnReturn: 'always' });
 
   const periodic = setInterval(() => void reload(), PERIODIC_MS);
   onScopeDispose(() => {
