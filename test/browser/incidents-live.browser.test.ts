@@ -314,7 +314,7 @@ describe('the console in a real browser', () => {
 
     // Every state of the connection indicator must be legible, not only the one a settled page
     // shows: "catching up" and "reconnecting" are what a loaded machine shows after a navigation.
-    for (const state of ['catching-up', 'reconnecting', 'offline', 'live']) {
+    for (const state of ['catching-up', 'reconnecting', 'offline', 'stale', 'live']) {
       await visitor.page.evaluate((shown) => {
         document.querySelector('[data-testid="connection-indicator"]')!.className = `connection connection--${shown}`;
       }, state);

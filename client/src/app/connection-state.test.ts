@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { beginCatchUp, connectionEvents, connectionStatus } from './connection-state';
+import { beginCatchUp, connectionEvents, connectionStatus, markViewLoad } from './connection-state';
 import { acceptPosition, markRunning, markStopped, writePosition } from './live-positions';
 
 describe('the connection indicator’s state', () => {
@@ -56,6 +56,20 @@ describe('the connection indicator’s state', () => {
     await beginCatchUp(['incident'], async () => 9n);
     expect(connectionStatus.value).toBe('catching-up');
     await vi.advanceTimersByTimeAsync(16_000);
+    expect(connectionStatus.value).toBe('live');
+  });
+
+  it('says stale, not live, while a view on screen failed to load, and live again once it loaded', async () => {
+    connectionEvents.connected(async () => undefined);
+    await beginCatchUp(['incident'], async () => undefined);
+    expect(connectionStatus.value).toBe('live');
+    markViewLoad('standby-board', true);
+    expect(connectionStatus.value).toBe('stale');
+    connectionEvents.closed(true);
+    expect(connectionStatus.value).toBe('reconnecting');
+    connectionEvents.connected(async () => undefined);
+    expect(connectionStatus.value).toBe('stale');
+    markViewLoad('standby-board', false);
     expect(connectionStatus.value).toBe('live');
   });
 });

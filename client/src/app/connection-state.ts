@@ -7,9 +7,14 @@ import { reached, runningTopics } from './live-positions';
  * - reconnecting: the socket is (re)connecting;
  * - catching-up: connected again, receiving what was missed until the positions reach the
  *   server's `livePosition` for each followed topic;
+ * - stale: connected and caught up, but a view on screen failed to load its data (it reloads by
+ *   itself when the connection comes back): "live" over data that is not there would be a lie;
  * - live: connected and up to date.
  */
-export type ConnectionStatus = 'live' | 'reconnecting' | 'catching-up' | 'offline';
+export type ConnectionStatus = 'live' | 'stale' | 'reconnecting' | 'catching-up' | 'offline';
+
+/** The connection alone, whatever the views made of it. */
+export type LinkStatus = Exclude<ConnectionStatus, 'stale'>;
 
 type SocketPhase = 'idle' | 'connecting' | 'connected' | 'retrying' | 'failed';
 
@@ -24,9 +29,12 @@ const state = reactive({
   targets: new Map<string, bigint>(),
   catchUpStartedAt: 0,
   stalled: false,
+  /** Views whose last load failed (use-load-health.ts). */
+  failedViews: new Set<string>(),
 });
 
-export const connectionStatus = computed<ConnectionStatus>(() => {
+/** The socket and the catch-up: what views watch to reload once the connection is back. */
+export const linkStatus = computed<LinkStatus>(() => {
   if (!state.browserOnline || state.socket === 'failed') return 'offline';
   if (state.socket !== 'connected') return 'reconnecting';
   if (!state.stalled) {
@@ -35,9 +43,20 @@ export const connectionStatus = computed<ConnectionStatus>(() => {
   return 'live';
 });
 
+/** What the indicator shows: the link, and "stale" while a view on screen failed to load. */
+export const connectionStatus = computed<ConnectionStatus>(() =>
+  linkStatus.value === 'live' && state.failedViews.size > 0 ? 'stale' : linkStatus.value,
+);
+
+/** Records whether a view's last load failed; a view that goes away must say `false`. */
+export function markViewLoad(view: string, failed: boolean): void {
+  if (failed) state.failedViews.add(view);
+  else state.failedViews.delete(view);
+}
+
 // Once caught up, forget the targets so later subscriptions start from a clean slate.
 watchEffect(() => {
-  if (state.socket === 'connected' && connectionStatus.value === 'live' && state.targets.size > 0 && !state.stalled) state.targets.clear();
+  if (state.socket === 'connected' && linkStatus.value === 'live' && state.targets.size > 0 && !state.stalled) state.targets.clear();
 });
 
 let stallTimer: ReturnType<typeof setTimeout> | undefined;

@@ -108,12 +108,15 @@ export function needsClassAReportUpward(incident: IncidentReportingState & { inc
 /** Age buckets of the leader's board: how long open incidents have been waiting. */
 export const INCIDENT_AGE_BUCKETS = ['UNDER_1H', 'FROM_1H_TO_6H', 'FROM_6H_TO_24H', 'OVER_24H'] as const;
 export type IncidentAgeBucket = (typeof INCIDENT_AGE_BUCKETS)[number];
+/** Where the age buckets part, in hours since reported: an open incident moves on at each. */
+export const INCIDENT_AGE_BUCKET_EDGES_HOURS = [1, 6, 24] as const;
 
 export function incidentAgeBucket(reportedAt: Date, now: Date): IncidentAgeBucket {
   const hours = (now.getTime() - reportedAt.getTime()) / HOUR_MS;
-  if (hours < 1) return 'UNDER_1H';
-  if (hours < 6) return 'FROM_1H_TO_6H';
-  if (hours < 24) return 'FROM_6H_TO_24H';
+  const [first, second, third] = INCIDENT_AGE_BUCKET_EDGES_HOURS;
+  if (hours < first) return 'UNDER_1H';
+  if (hours < second) return 'FROM_1H_TO_6H';
+  if (hours < third) return 'FROM_6H_TO_24H';
   return 'OVER_24H';
 }
 

@@ -41,10 +41,13 @@ export default {
     reconnecting: 'Reconnecting',
     catchingUp: 'Catching up',
     offline: 'Offline',
+    stale: 'Not current',
     liveHint: 'Changes arrive as they happen',
     reconnectingHint: 'The connection to HQ dropped; reconnecting automatically',
     catchingUpHint: 'Reconnected; receiving the changes made while disconnected',
     offlineHint: 'The network or the server is down; the console resumes when it is back',
+    staleHint:
+      'This page failed to load its data, so it is not up to date; it reloads by itself once the connection is back, or press Refresh',
     retry: 'Reconnect now',
     resumeTooOld: 'The console was disconnected too long; the current data has been reloaded.',
     sessionEnded: 'Your session has ended; sign in again.',

@@ -10,7 +10,8 @@ export class LeaderDashboardResolver {
 
   @Allow('leaderDashboard')
   @Query(() => LeaderDashboardType, {
-    description: 'The leader on duty’s figures now. Live: re-read it when incidentChanged, alertChanged or the fleet’s events arrive.',
+    description:
+      'The leader on duty’s figures now. Live: re-read it when incidentChanged, alertChanged or vehicleChanged events arrive, and at nextClockChangeAt.',
   })
   leaderDashboard(@Ctx() ctx: Context): Promise<LeaderDashboardType> {
     return this.service.dashboard(ctx.em, ctx.clock.now());

@@ -3,6 +3,7 @@ import { ALERT_LEVELS, INCIDENT_AGE_BUCKETS, INCIDENT_CLASSES, incidentAgeBucket
 import type { AlertService } from '../alerts/alert.service';
 import type { FleetReadinessSource } from '../alerts/rules/fleet-readiness';
 import type { IncidentService } from '../incidents/incident.service';
+import { nextClockChange } from './leader-dashboard.rules';
 import type { LeaderDashboardType } from './leader-dashboard.types';
 
 /** Reads the leader's figures from each module's service; owns no data of its own. */
@@ -30,6 +31,7 @@ export class LeaderDashboardService {
     const pastDeadline = open.filter((i) => isPastReportingDeadline(i, now));
     return {
       generatedAt: now,
+      nextClockChangeAt: nextClockChange(open, now),
       todayStartsAt,
       openIncidents: INCIDENT_CLASSES.flatMap((incidentClass) =>
         INCIDENT_AGE_BUCKETS.map((ageBucket) => ({ incidentClass, ageBucket, count: grid.get(`${incidentClass}|${ageBucket}`) ?? 0 })),

@@ -55,6 +55,11 @@ export class ResponseTimeFiguresType {
 })
 export class LeaderDashboardType {
   @Field(() => Date) generatedAt!: Date;
+  @Field(() => Date, {
+    description:
+      'When the clock alone next changes a figure (an incident’s age bucket or reporting deadline, the HQ day turning): re-read then. Events bring every other change.',
+  })
+  nextClockChangeAt!: Date;
   @Field(() => Date, { description: 'Start of today at HQ (China Standard Time): the window of the response times.' }) todayStartsAt!: Date;
   @Field(() => [OpenIncidentCountType]) openIncidents!: OpenIncidentCountType[];
   @Field(() => [IncidentClassSummaryType]) incidentsByClass!: IncidentClassSummaryType[];

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import { DISPATCH_ORDER_ACTIVE_STATUSES } from '@cc/shared';
 import { DispatchOrderChangedDocument, DispatchOrdersDocument, type DispatchOrderStatus } from '@cc/shared/operations';
 import { useLiveSubscription } from '../../../app/use-live-subscription';
+import { useLoadHealth } from '../../../app/use-load-health';
 
 const FINISHED: DispatchOrderStatus[] = ['COMPLETED', 'CANCELLED'];
 
@@ -32,12 +33,22 @@ export function useDispatchOrders() {
     pause: () => !live.ready.value || !showFinished.value,
   });
 
+  const error = computed(() => active.error.value ?? finished.error.value);
+  useLoadHealth({
+    error,
+    reload: () =>
+      Promise.all([
+        active.executeQuery({ requestPolicy: 'network-only' }),
+        showFinished.value ? finished.executeQuery({ requestPolicy: 'network-only' }) : undefined,
+      ]),
+  });
+
   return {
     showFinished,
     active: computed(() => active.data.value?.dispatchOrders ?? []),
     finished: computed(() => (showFinished.value ? (finished.data.value?.dispatchOrders ?? []) : [])),
     fetching: computed(() => active.fetching.value || finished.fetching.value),
-    error: computed(() => active.error.value ?? finished.error.value),
+    error,
     refresh: () => active.executeQuery({ requestPolicy: 'network-only' }),
   };
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@urql/vue';
 import { computed, watch } from 'vue';
 import { StandbyBoardDocument, VehicleChangedDocument } from '@cc/shared/operations';
 import { useFreshIds } from '../../../app/use-fresh-ids';
+import { useLoadHealth } from '../../../app/use-load-health';
 import { useLiveSubscription } from '../../../app/use-live-subscription';
 
 /** How long a vehicle that just changed stays highlighted. */
@@ -25,6 +26,10 @@ export function useStandbyBoard() {
     pause: () => !live.ready.value,
   });
 
+  const refresh = () => board.executeQuery({ requestPolicy: 'network-only' });
+  // A load that failed (a Refresh pressed while the server was down) is made good by itself.
+  useLoadHealth({ error: board.error, reload: refresh });
+
   const companies = computed(() => board.data.value?.standbyBoard.companies ?? []);
   const readiness = computed(() => board.data.value?.standbyBoard.readiness ?? null);
   const readinessOf = (companyId: string) => readiness.value?.companies.find((c) => c.id === companyId) ?? null;
@@ -43,6 +48,6 @@ export function useStandbyBoard() {
     fresh,
     fetching: board.fetching,
     error: board.error,
-    refresh: () => board.executeQuery({ requestPolicy: 'network-only' }),
+    refresh,
   };
 }

@@ -2,8 +2,8 @@ import { useQuery } from '@urql/vue';
 import { computed, reactive, watch } from 'vue';
 import { isPastReportingDeadline, type IncidentClass } from '@cc/shared';
 import { IncidentChangedDocument, IncidentsDocument, type IncidentFieldsFragment } from '@cc/shared/operations';
-import { connectionStatus } from '../../../app/connection-state';
 import { useFreshIds } from '../../../app/use-fresh-ids';
+import { useLoadHealth } from '../../../app/use-load-health';
 import { useLiveSubscription } from '../../../app/use-live-subscription';
 import { useNow } from '../../../components/ui/use-now';
 
@@ -32,10 +32,9 @@ export function useIncidentBoard() {
     pause: () => !live.ready.value,
   });
 
-  // A load that failed while the server was unreachable is retried once the console is live again.
-  watch(connectionStatus, (status, before) => {
-    if (status === 'live' && before !== 'live' && board.error.value) void board.executeQuery({ requestPolicy: 'network-only' });
-  });
+  const refresh = () => board.executeQuery({ requestPolicy: 'network-only' });
+  // A load that failed while the server was unreachable is retried once the console is connected again.
+  useLoadHealth({ error: board.error, reload: refresh });
 
   const all = computed<readonly IncidentFieldsFragment[]>(() => board.data.value?.incidents ?? []);
 
@@ -82,6 +81,6 @@ export function useIncidentBoard() {
     fresh,
     fetching: board.fetching,
     error: board.error,
-    refresh: () => board.executeQuery({ requestPolicy: 'network-only' }),
+    refresh,
   };
 }

@@ -1,8 +1,8 @@
 import { useQuery } from '@urql/vue';
 import { computed, watch, type Ref } from 'vue';
 import { IncidentChangedDocument, IncidentDetailDocument } from '@cc/shared/operations';
-import { connectionStatus } from '../../../app/connection-state';
 import { useLiveSubscription } from '../../../app/use-live-subscription';
+import { useLoadHealth } from '../../../app/use-load-health';
 
 /**
  * One incident with its timeline, live: any committed change to it (a status step, a note, a
@@ -20,9 +20,8 @@ export function useIncidentDetail(id: Ref<string>) {
   watch(live.data, (event) => {
     if (event?.incidentChanged?.incident.id === id.value) void reload();
   });
-  watch(connectionStatus, (status, before) => {
-    if (status === 'live' && before !== 'live') void reload();
-  });
+  // Its timeline is not in the events: re-read it whenever the connection comes back.
+  useLoadHealth({ error: detail.error, reload, reloadOnReturn: 'always' });
 
   return {
     incident: computed(() => detail.data.value?.incident ?? null),

@@ -1,19 +1,21 @@
 import { useQuery } from '@urql/vue';
 import { computed, onScopeDispose, watch } from 'vue';
-import { IncidentChangedDocument, LeaderDashboardDocument } from '@cc/shared/operations';
-import { connectionStatus } from '../../../app/connection-state';
+import { IncidentChangedDocument, LeaderDashboardDocument, VehicleChangedDocument } from '@cc/shared/operations';
 import { useLiveSubscription } from '../../../app/use-live-subscription';
+import { useLoadHealth } from '../../../app/use-load-health';
 import { useStandingAlerts } from '../../alerts/composables/use-standing-alerts';
 
 /** Events arriving close together cause one re-read. */
 const DEBOUNCE_MS = 400;
-/** Ages and "today" move with the clock, and vehicles have no stream here yet: re-read this often anyway. */
-const PERIODIC_MS = 30_000;
+/** Re-read a little after the moment the clock changes a figure, never just before it. */
+const CLOCK_MARGIN_MS = 1_000;
 
 /**
- * The leader's figures, live: re-read (bypassing the cache) whenever an incident changes, the
- * standing alerts change (the tray keeps them live), the console comes back online, and every
- * half minute. The figures are computed by the server (`leaderDashboard`), not here.
+ * The leader's figures, live: re-read (bypassing the cache) whenever an incident or a vehicle
+ * changes, the standing alerts change (the tray keeps them live), the console comes back
+ * online, and at the moment the clock alone changes a figure (the server says when: an age
+ * bucket, a reporting deadline, the HQ day turning). Nothing is polled. The figures are
+ * computed by the server (`leaderDashboard`), not here.
  */
 export function useLeaderDashboard() {
   const dashboard = useQuery({ query: LeaderDashboardDocument, requestPolicy: 'network-only' });
@@ -28,17 +30,31 @@ export function useLeaderDashboard() {
   const incidents = useLiveSubscription({ query: IncidentChangedDocument, reload: async () => void (await reload()) });
   watch(incidents.data, soon);
 
+  // Vehicles on standby, per company and across the fleet.
+  const vehicles = useLiveSubscription({ query: VehicleChangedDocument, reload: async () => void (await reload()) });
+  watch(vehicles.data, soon);
+
   const { alerts } = useStandingAlerts({ cacheOnly: true });
   watch(() => alerts.value.map((a) => `${a.id}:${a.status}:${a.count}`).join(','), soon);
 
-  watch(connectionStatus, (status, before) => {
-    if (status === 'live' && before !== 'live') soon();
-  });
+  useLoadHealth({ error: dashboard.error, reload: soon, reloadOnReturn: 'always' });
 
-  const periodic = setInterval(() => void reload(), PERIODIC_MS);
+  // Timed from the server's own clock (both instants are its), so a browser clock that is off
+  // neither misses the change nor re-reads in a loop before it.
+  let clockTimer: ReturnType<typeof setTimeout> | undefined;
+  watch(
+    () => dashboard.data.value?.leaderDashboard,
+    (figures) => {
+      clearTimeout(clockTimer);
+      if (!figures) return;
+      const wait = Date.parse(figures.nextClockChangeAt) - Date.parse(figures.generatedAt);
+      clockTimer = setTimeout(() => void reload(), Math.max(wait, 0) + CLOCK_MARGIN_MS);
+    },
+  );
+
   onScopeDispose(() => {
-    clearInterval(periodic);
     clearTimeout(timer);
+    clearTimeout(clockTimer);
   });
 
   return {
