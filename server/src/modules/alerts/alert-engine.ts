@@ -18,7 +18,7 @@ import { effectiveSettings, type EffectiveSettings } from './alert-settings';
 import { escalationDue, nextLeader } from './escalation';
 import { evaluationDelay } from './evaluation-pacing';
 import type { LeaderRoster } from './leader-roster';
-import type { AlertCondition, AlertRuleDefinition } from './rules/alert-rule';
+import type { AlertCondition, AlertRuleDefinition } from '../../core/alerts/alert-rule';
 
 /** What the engine needs from the running server; given at start, so modules can be built without it. */
 export interface AlertEngineRuntime {

@@ -16,7 +16,7 @@ import { alertPolicy } from './alert.policy';
 import type { AlertService } from './alert.service';
 import type { AlertRuleSetting } from './alert-rule-setting.entity';
 import { AlertChangeType, AlertLevelEnum, AlertParamType, AlertRuleType, AlertSourceType, AlertStatusEnum, AlertType } from './alert.types';
-import type { AlertRuleDefinition } from './rules/alert-rule';
+import type { AlertRuleDefinition } from '../../core/alerts/alert-rule';
 
 /** Leaders and administrators see every alert; other HQ roles their group's and HQ-wide ones (alert.policy.ts). */
 const alertChanges = liveChanges({
