@@ -54,6 +54,7 @@ describe('a dispatch order change committed just before the database goes away',
     subscriber.start();
     await new Promise((r) => setTimeout(r, 300));
 
+    const lockerPid = (await locker.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
     await locker.query('begin');
     await locker.query('lock table dispatch_order in access exclusive mode');
     const { rows } = await side.query<{ position: string }>(
@@ -78,7 +79,7 @@ describe('a dispatch order change committed just before the database goes away',
     for (;;) {
       const { rows: waiting } = await side.query<{ n: number }>(
         `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%dispatch_order%' and pid <> $1`,
-        [locker.processID],
+        [lockerPid],
       );
       if (waiting[0]!.n > 0) break;
       if (Date.now() > deadline) throw new Error('the server never re-read the order');
