@@ -33,7 +33,6 @@ import type { Logger } from './core/logger';
 import { EventHub } from './core/realtime/event-hub';
 import { SharedSubscriptions } from './core/realtime/shared-execution';
 import { attachWebSocketServer } from './core/realtime/ws-server';
-import { migrations } from './migrations';
 import { createModules } from './modules';
 import { SESSION_COOKIE } from './modules/identity/session.service';
 
@@ -50,7 +49,13 @@ export type App = Awaited<ReturnType<typeof createApp>>;
 export async function createApp({ config, logger, databaseUrl, clock = systemClock }: AppOptions) {
   const production = config.env === 'production';
   const modules = createModules({ sessionTtlMs: config.sessionTtlMs });
-  const orm: Orm = await openOrm({ url: databaseUrl, entities: modules.entities, migrations, logger, subscribers: [auditCollector] });
+  const orm: Orm = await openOrm({
+    url: databaseUrl,
+    entities: modules.entities,
+    migrations: modules.migrations,
+    logger,
+    subscribers: [auditCollector],
+  });
   const applied = await migrate(orm, databaseUrl);
   if (applied.length) logger.info({ applied }, 'migrations applied');
 

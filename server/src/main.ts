@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     logger.info({ port: config.embeddedPg.port, dir: config.embeddedPg.dir }, 'embedded PostgreSQL running');
   }
   const app = await createApp({ config, logger, databaseUrl });
-  if (config.demoMode) await seedDemo(app.orm.em.fork(), logger);
+  if (config.demoMode) await seedDemo(app.orm.em.fork(), logger, app.modules.list);
   // Production first run: the first administrator comes from ADMIN_USERNAME/ADMIN_PASSWORD (config refuses to start without them).
   else if (config.firstAdmin) await app.modules.identity.users.ensureFirstAdmin(app.orm.em.fork(), config.firstAdmin, logger);
   const url = await app.listen();

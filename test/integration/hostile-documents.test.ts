@@ -100,6 +100,7 @@ function deepSelection(schema: GraphQLSchema, levels: number): string | undefine
 function hostileDocuments(schema: GraphQLSchema): Hostile[] {
   const tooDeep = deepSelection(schema, DEFAULT_QUERY_LIMITS.maxDepth + 2);
   const introspectionDepth = `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }`;
+  const introspectionFanOut = '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }';
   const aliases = Array.from({ length: DEFAULT_QUERY_LIMITS.maxAliases + 10 }, (_, i) => `a${i}: me { userId }`).join(' ');
   const tokens = `{ me { ${'userId '.repeat(DEFAULT_QUERY_LIMITS.maxTokens + 100)} } }`;
   const list = Object.values(schema.getQueryType()!.getFields()).find(
@@ -108,8 +109,22 @@ function hostileDocuments(schema: GraphQLSchema): Hostile[] {
   const pageArg = list?.args.find((a) => a.name === 'limit' || a.name === 'first');
   const documents: Hostile[] = [
     {
+      // A chain of single objects: allowed where introspection is (the standard introspection query is 15 deep).
       name: 'deep nesting through introspection',
       query: introspectionDepth,
+      codes: [],
+      productionCodes: ['GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX'],
+    },
+    {
+      // The nesting that multiplies (fields of types of fields …): graphql-js's MaxIntrospectionDepthRule.
+      name: 'multiplying nesting through introspection',
+      query: introspectionFanOut,
+      codes: ['GRAPHQL_VALIDATION_FAILED'],
+      productionCodes: ['GRAPHQL_VALIDATION_FAILED'],
+    },
+    {
+      name: 'an alias flood of introspection',
+      query: `{ ${Array.from({ length: DEFAULT_QUERY_LIMITS.maxAliases + 10 }, (_, i) => `s${i}: __schema { queryType { name } }`).join(' ')} }`,
       codes: ['QUERY_TOO_COMPLEX'],
       productionCodes: ['GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX'],
     },

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADVISORY_LOCKS } from '../../server/src/core/database/advisory-locks';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { ResumingSubscriber } from '../support/resuming-subscriber';
 
@@ -29,7 +30,7 @@ describe('transactions that would commit out of position order', () => {
     const stalled = new pg.Client({ connectionString: t.databaseUrl });
     await stalled.connect();
     await stalled.query('begin');
-    await stalled.query('select pg_advisory_xact_lock(727274001)');
+    await stalled.query('select pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.outboxCommitOrder]);
     const { rows } = await stalled.query<{ position: string }>(
       `insert into event (topic, entity_type, entity_id, kind, payload) values ('incident', 'Incident', gen_random_uuid()::text, 'UPDATED', '{}') returning position`,
     );

@@ -46,7 +46,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1', ...options.env });
   const logger = createLogger(config.logLevel, 'test-server');
   const app = await createApp({ config, logger, databaseUrl, clock: options.clock ?? systemClock });
-  if (options.seed ?? !options.databaseUrl) await seedDemo(app.orm.em.fork(), logger);
+  if (options.seed ?? !options.databaseUrl) await seedDemo(app.orm.em.fork(), logger, app.modules.list);
   const url = await app.listen(0, '127.0.0.1');
   const gql: TestApp['gql'] = async (query, variables, cookie, headers = {}) => {
     const response = await fetch(`${url}/graphql`, {

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import type { EntitySchema } from '@mikro-orm/core';
+import { migrationsInOrder } from '../core/database/migration-order';
+import { checkModules, type ModuleManifest } from '../core/module';
 import { createAlertsModule } from './alerts';
-import { transportReadinessRules } from './alerts/rules/transport-readiness';
 import { createAuditModule } from './audit';
 import { createDispatchModule } from './dispatch';
 import { createIdentityModule } from './identity';
@@ -13,21 +14,26 @@ export interface ModuleOptions {
 }
 
 /**
- * The console's modules. Each owns its entities, resolvers and services; a module reaches
- * another only through that module's service.
+ * The console's modules: THE one list. Each module describes itself (core/module.ts: entities,
+ * resolvers, migrations, topics, alert rules, leader figures, demo seed); everything that used
+ * to be registered by hand in shared files (the schema, the ORM, the migration runner, the demo
+ * seed, the alert engine, the leader's board) loops over this list. A module reaches another
+ * only through that module's services, given to its factory; so a module is built after the
+ * ones it uses, and the list's order is also the demo seed's order.
+ *
+ * Adding a module: build it here with its dependencies and put it in `list`.
  */
 export function createModules(options: ModuleOptions) {
   const identity = createIdentityModule({ sessionTtlMs: options.sessionTtlMs });
   const incidents = createIncidentsModule({ people: identity.users });
   const audit = createAuditModule({ people: identity.users });
   const dispatch = createDispatchModule({ incidents: incidents.service, units: identity.units });
-  const alerts = createAlertsModule({
-    people: identity.users,
-    incidents: incidents.service,
-    rules: transportReadinessRules(dispatch.fleet),
-  });
-  const leader = createLeaderModule({ incidents: incidents.service, alerts: alerts.service, fleet: dispatch.fleet });
-  const all: { entities: readonly unknown[]; resolvers: readonly object[] }[] = [identity, incidents, audit, dispatch, alerts, leader];
+  const alerts = createAlertsModule({ people: identity.users });
+  const leader = createLeaderModule({ modules: () => list });
+  const list: readonly ModuleManifest[] = [identity, incidents, audit, dispatch, alerts, leader];
+
+  checkModules(list);
+  alerts.registerRulesOf(list);
   return {
     identity,
     incidents,
@@ -35,8 +41,10 @@ export function createModules(options: ModuleOptions) {
     dispatch,
     alerts,
     leader,
-    entities: all.flatMap((m) => m.entities) as EntitySchema[],
-    resolvers: all.flatMap((m) => m.resolvers),
+    list,
+    entities: list.flatMap((m) => m.entities) as EntitySchema[],
+    resolvers: list.flatMap((m) => m.resolvers),
+    migrations: migrationsInOrder(list),
   };
 }
 

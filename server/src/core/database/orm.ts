@@ -3,6 +3,7 @@ import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/postgresql
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import pg from 'pg';
 import type { Logger } from '../logger';
+import { ADVISORY_LOCKS } from './advisory-locks';
 
 export type Orm = MikroORM;
 
@@ -43,7 +44,7 @@ export async function openOrm(options: OrmOptions): Promise<Orm> {
 }
 
 /** Held while migrating, so replicas starting together on an empty database take turns. */
-const MIGRATION_LOCK_KEY = 727_274_003;
+const MIGRATION_LOCK_KEY = ADVISORY_LOCKS.migrations;
 
 /** Applies committed migrations in order; the schema is never recreated from entities. */
 export async function migrate(orm: Orm, url: string): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { buildSchema, parse } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { costLimitError } from './cost';
 import { nulCharacterError } from './text-input';
@@ -49,5 +49,16 @@ describe('the NUL check, literals searched once per document', () => {
     const clean = parse('query($title: String) { items(title: $title) { id } }');
     expect(nulCharacterError(clean, { title: 'ok' }, undefined)).toBeUndefined();
     expect(nulCharacterError(clean, { title: 'a\u0000' }, undefined)?.extensions['field']).toBe('variables.title');
+  });
+});
+
+describe('the cost of introspection', () => {
+  it('is nothing, so the standard introspection query is never refused as costly', () => {
+    expect(costLimitError(schema, parse(getIntrospectionQuery()), {}, undefined, { maxCost: 1, defaultListSize: 100 })).toBeUndefined();
+  });
+
+  it('does not hide the cost of records asked for next to it', () => {
+    const document = parse('{ __schema { types { name } } items(first: 50) { children(limit: 50) { id } } }');
+    expect(codeOf(costLimitError(schema, document, {}, undefined, limits))).toBe('QUERY_TOO_COMPLEX');
   });
 });

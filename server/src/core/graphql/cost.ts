@@ -11,6 +11,7 @@ import {
   type DocumentNode,
   type GraphQLSchema,
 } from 'graphql';
+import { INTROSPECTION_FIELDS } from './limits';
 
 export interface CostLimits {
   /** Records one request may ask for, counting every object in every list it selects. */
@@ -24,11 +25,14 @@ export const DEFAULT_COST_LIMITS: CostLimits = { maxCost: 10_000, defaultListSiz
 /**
  * Cost = the number of records a request could return: every object field counts 1, scalars
  * count 0, and a list multiplies what it holds by its page size (`first` or `limit`, defaults
- * applied) or by `defaultListSize`. Depth and aliases have their own limits (limits.ts); this
+ * applied) or by `defaultListSize`. Introspection (`__schema`, `__type`) costs nothing. Depth and aliases have their own limits (limits.ts); this
  * catches the wide request those allow, e.g. lists nested in lists.
  */
 export function recordCountEstimator(defaultListSize: number): ComplexityEstimator {
   return ({ field, args, childComplexity }) => {
+    // The schema's description is not records; where introspection is refused (production) the
+    // validation rules refuse it before the cost is asked, elsewhere tooling must be able to read it.
+    if (INTROSPECTION_FIELDS.has(field.name)) return 0;
     const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;
     if (!isListType(getNullableType(field.type))) return own + childComplexity;
     const page = [args['first'], args['limit']].find((v): v is number => typeof v === 'number' && v >= 0);

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { ADVISORY_LOCKS } from '../database/advisory-locks';
 import type { Logger } from '../logger';
 import { EVENT_CHANNEL } from './outbox';
 import type { EventRecord, TopicName } from './topics';
@@ -165,7 +166,9 @@ export class EventHub {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
-      const { rows: locked } = await client.query<{ ok: boolean }>('select pg_try_advisory_xact_lock(727274002) as ok');
+      const { rows: locked } = await client.query<{ ok: boolean }>('select pg_try_advisory_xact_lock($1) as ok', [
+        ADVISORY_LOCKS.eventPruning,
+      ]);
       if (!locked[0]?.ok) {
         await client.query('rollback');
         return 0;

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ADVISORY_LOCKS } from '../database/advisory-locks';
 import type { Statement } from '../database/statement';
 import type { EmittedEvent } from './topics';
 
@@ -10,7 +11,7 @@ export const EVENT_CHANNEL = 'cc_events';
  * follow commit order: a transaction that takes position N commits before N+1 can be taken,
  * so a reader that has seen N+1 can never later meet a committed N.
  */
-const OUTBOX_LOCK_KEY = 727_274_001;
+const OUTBOX_LOCK_KEY = ADVISORY_LOCKS.outboxCommitOrder;
 
 /**
  * Writes the events in the caller's transaction, as its last step before COMMIT.

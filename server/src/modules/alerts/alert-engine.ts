@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { STANDING_ALERT_STATUSES, type WorkingGroup } from '@cc/shared';
 import type { Clock } from '../../core/clock';
 import type { Context } from '../../core/context';
+import { ADVISORY_LOCK_CLASSES } from '../../core/database/advisory-locks';
 import type { Orm } from '../../core/database/orm';
 import type { Logger } from '../../core/logger';
 import type { EventHub } from '../../core/realtime/event-hub';
@@ -17,7 +18,7 @@ import { effectiveSettings, type EffectiveSettings } from './alert-settings';
 import { escalationDue, nextLeader } from './escalation';
 import { evaluationDelay } from './evaluation-pacing';
 import type { LeaderRoster } from './leader-roster';
-import type { AlertCondition, AlertRuleDefinition } from './rules/alert-rule';
+import type { AlertCondition, AlertRuleDefinition } from '../../core/alerts/alert-rule';
 
 /** What the engine needs from the running server; given at start, so modules can be built without it. */
 export interface AlertEngineRuntime {
@@ -51,7 +52,7 @@ export interface EvaluationOutcome {
 }
 
 /** Advisory-lock class of alert rules (two-key form: this class, hashtext(rule id)). */
-const ALERT_RULE_LOCK_CLASS = 72_727_002;
+const ALERT_RULE_LOCK_CLASS = ADVISORY_LOCK_CLASSES.alertRule;
 
 /** Thrown inside the transaction when nothing changed: it rolls back, so no audit row is written for a no-op. */
 const UNCHANGED = Symbol('unchanged');

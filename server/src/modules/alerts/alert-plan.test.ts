@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planAlertChanges, type StandingAlert } from './alert-plan';
-import type { AlertCondition } from './rules/alert-rule';
+import type { AlertCondition } from '../../core/alerts/alert-rule';
 
 const standing = (over: Partial<StandingAlert> = {}): StandingAlert => ({
   id: 'a1',

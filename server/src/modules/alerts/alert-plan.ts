@@ -1,5 +1,5 @@
 import type { AlertLevel, AlertStatus, WorkingGroup } from '@cc/shared';
-import type { AlertCondition, AlertParams } from './rules/alert-rule';
+import type { AlertCondition, AlertParams } from '../../core/alerts/alert-rule';
 
 /** What the planner needs of a standing alert. */
 export interface StandingAlert {

@@ -1,6 +1,6 @@
 import { domainError } from '../../core/errors';
 import type { AlertRuleSetting } from './alert-rule-setting.entity';
-import type { AlertRuleDefinition } from './rules/alert-rule';
+import type { AlertRuleDefinition } from '../../core/alerts/alert-rule';
 
 /** A rule's settings in force: the administrator's values over the rule's defaults. */
 export interface EffectiveSettings {

@@ -1,7 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { ALERT_LEVELS, ALERT_RESOLUTIONS, ALERT_STATUSES, WORKING_GROUPS } from '@cc/shared';
 import { baseProperties } from '../../core/database/base-entity';
-import type { AlertParams } from './rules/alert-rule';
+import type { AlertParams } from '../../core/alerts/alert-rule';
 
 const AlertSchema = defineEntity({
   name: 'Alert',

@@ -3,10 +3,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { AlertLevel, AlertStatus } from '@cc/shared';
 import type { Context } from '../../core/context';
-import { forbidden, notFound } from '../../core/errors';
+import { notFound } from '../../core/errors';
 import { Allow } from '../../core/graphql/allow';
 import { EventPositionScalar } from '../../core/graphql/scalars';
-import { openEventStream } from '../../core/realtime/event-stream';
+import { liveChanges, type Change } from '../../core/realtime/live-changes';
 import type { EventRecord } from '../../core/realtime/topics';
 import { PersonRefType } from '../incidents/incident.types';
 import type { Alert } from './alert.entity';
@@ -16,7 +16,14 @@ import { alertPolicy } from './alert.policy';
 import type { AlertService } from './alert.service';
 import type { AlertRuleSetting } from './alert-rule-setting.entity';
 import { AlertChangeType, AlertLevelEnum, AlertParamType, AlertRuleType, AlertSourceType, AlertStatusEnum, AlertType } from './alert.types';
-import type { AlertRuleDefinition } from './rules/alert-rule';
+import type { AlertRuleDefinition } from '../../core/alerts/alert-rule';
+
+/** Leaders and administrators see every alert; other HQ roles their group's and HQ-wide ones (alert.policy.ts). */
+const alertChanges = liveChanges({
+  operation: 'alertChanged',
+  topic: ALERT_TOPIC,
+  canSee: (viewer, event) => alertPolicy.canSee(viewer, event.payload.group),
+});
 
 @Resolver(() => AlertType)
 export class AlertResolver {
@@ -84,25 +91,14 @@ export class AlertResolver {
   @Subscription(() => AlertChangeType, {
     nullable: true,
     description: 'Every committed change to an alert you may see, after `after` (replayed), then live.',
-    subscribe: ({ context, args }) => {
-      const ctx = context as Context;
-      const viewer = ctx.viewer;
-      if (!viewer || !alertPolicy.canSee(viewer, null)) throw forbidden();
-      return openEventStream(ctx.hub, {
-        topics: [ALERT_TOPIC],
-        after: (args as { after?: bigint }).after,
-        filter: (event) => alertPolicy.canSee(viewer, event.payload.group),
-      });
-    },
+    subscribe: alertChanges.subscribe,
   })
-  async alertChanged(
+  alertChanged(
     @Root() event: EventRecord<typeof ALERT_TOPIC>,
     @Ctx() ctx: Context,
     @Arg('after', () => EventPositionScalar, { nullable: true, description: 'Last position this client saw.' }) _after?: bigint,
-  ): Promise<AlertChangeType | null> {
-    const alert = await this.service.get(ctx.em, ctx.viewer, event.entityId);
-    if (!alert) return null;
-    return { position: event.position, kind: event.kind, committedAt: event.committedAt, alert: alert as unknown as AlertType };
+  ): Promise<Change<Alert> | null> {
+    return alertChanges.resolve(event, (e) => this.service.get(ctx.em, ctx.viewer, e.entityId));
   }
 
   // ---- fields computed from the stored alert ----

@@ -13,7 +13,7 @@ import { alertPolicy } from './alert.policy';
 import { AlertRuleSetting } from './alert-rule-setting.entity';
 import { effectiveSettings, validateEscalationMinutes, validateThresholds } from './alert-settings';
 import type { PeopleDirectory } from './leader-roster';
-import type { AlertRuleDefinition } from './rules/alert-rule';
+import type { AlertRuleDefinition } from '../../core/alerts/alert-rule';
 
 export interface AlertFilter {
   statuses?: readonly AlertStatus[];

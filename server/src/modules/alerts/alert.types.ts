@@ -8,10 +8,8 @@ import {
   type AlertStatus,
   type WorkingGroup,
 } from '@cc/shared';
-import { ChangeKindEnum } from '../../core/graphql/change-kind';
+import { ChangeOf } from '../../core/graphql/change-type';
 import { graphqlEnum } from '../../core/graphql/enums';
-import { EventPositionScalar } from '../../core/graphql/scalars';
-import type { ChangeKind } from '../../core/realtime/topics';
 import { PersonRefType, WorkingGroupEnum } from '../incidents/incident.types';
 
 export const AlertLevelEnum = graphqlEnum(
@@ -66,12 +64,7 @@ export class AlertType {
 }
 
 @ObjectType('AlertChange', { description: 'One committed change to an alert, at its outbox position.' })
-export class AlertChangeType {
-  @Field(() => EventPositionScalar) position!: bigint;
-  @Field(() => ChangeKindEnum) kind!: ChangeKind;
-  @Field(() => Date) committedAt!: Date;
-  @Field(() => AlertType) alert!: AlertType;
-}
+export class AlertChangeType extends ChangeOf(() => AlertType, 'alert') {}
 
 @ObjectType('AlertThreshold', { description: 'One configurable number of a rule.' })
 export class AlertThresholdType {

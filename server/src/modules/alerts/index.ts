@@ -1,41 +1,44 @@
-import type { IncidentService } from '../incidents/incident.service';
+import { defineModule, type ModuleManifest } from '../../core/module';
 import { AlertEngine, type AlertEngineOptions } from './alert-engine';
 import { AlertSchema } from './alert.entity';
+import { ALERT_RULE_TOPIC, ALERT_TOPIC } from './alert.events';
+import { alertLeaderFigures } from './alert.leader-figures';
 import { AlertResolver } from './alert.resolver';
 import { AlertService } from './alert.service';
 import { AlertRuleSettingSchema } from './alert-rule-setting.entity';
 import { leadersByUsername, type PeopleDirectory } from './leader-roster';
-import type { AlertRuleDefinition } from './rules/alert-rule';
-import { incidentClassALoggedRule } from './rules/incident-class-a-logged.rule';
-import { incidentPastDeadlineRule } from './rules/incident-past-deadline.rule';
-import { incidentUnacknowledgedRule } from './rules/incident-unacknowledged.rule';
+import { Migration0006Alerts } from './migrations/0006-alerts';
 
 export interface AlertsModuleDeps {
   people: PeopleDirectory;
-  incidents: IncidentService;
-  /** Rules other modules contribute (e.g. rules/transport-readiness.ts over the dispatch module's fleet). */
-  rules?: readonly AlertRuleDefinition[];
   engine?: AlertEngineOptions;
 }
 
 /**
- * 预警: one alert model every module raises through. Modules contribute declarative rules
- * (rules/*.rule.ts); the engine evaluates them on events and on the clock.
+ * 预警: one alert model every module raises through. Modules contribute declarative rules over
+ * their own data (their manifest's `alertRules`, contract in core/alerts/alert-rule.ts);
+ * `registerRulesOf` puts every module's into the engine, which evaluates them on events and
+ * on the clock.
  */
 export function createAlertsModule(deps: AlertsModuleDeps) {
   const engine = new AlertEngine(leadersByUsername(deps.people), deps.engine);
-  engine.register(incidentPastDeadlineRule(deps.incidents));
-  engine.register(incidentUnacknowledgedRule(deps.incidents));
-  engine.register(incidentClassALoggedRule(deps.incidents));
-  for (const rule of deps.rules ?? []) engine.register(rule);
   const service = new AlertService(engine, deps.people);
-  return {
-    name: 'alerts',
-    entities: [AlertSchema, AlertRuleSettingSchema],
-    resolvers: [new AlertResolver(service)],
-    service,
-    engine,
+  /** Registers the alert rules of every module in the list (before the engine starts). */
+  const registerRulesOf = (modules: readonly ModuleManifest[]) => {
+    for (const module of modules) for (const rule of module.alertRules) engine.register(rule);
   };
+  return defineModule(
+    {
+      name: 'alerts',
+      workingGroup: null,
+      entities: [AlertSchema, AlertRuleSettingSchema],
+      resolvers: [new AlertResolver(service)],
+      migrations: [{ name: '0006-alerts', class: Migration0006Alerts }],
+      topics: [ALERT_TOPIC, ALERT_RULE_TOPIC],
+      leaderFigures: alertLeaderFigures(service),
+    },
+    { service, engine, registerRulesOf },
+  );
 }
 
 export type AlertsModule = ReturnType<typeof createAlertsModule>;

@@ -22,6 +22,14 @@ const DispatchOrderSchema = defineEntity({
     requestingGroup: p.enum(WORKING_GROUPS).length(16).nullable(),
     requestingUnitId: p.uuid().nullable(),
     incidentId: p.uuid().nullable(),
+    /**
+     * Unchecked for now: the duty calls (callId), logistics requisitions (requisitionId) and
+     * permits (permitId) these point at belong to modules that do not exist yet, so there is
+     * no table to refer to. The plan (ADR 0009, "References to modules still to come"): the
+     * module that owns the table adds the foreign key in its own migration — after nulling the
+     * values that match no row of its table (they were only ever format-checked), as
+     * `on delete set null`, immediate like the keys to incident and member_unit.
+     */
     callId: p.uuid().nullable(),
     requisitionId: p.uuid().nullable(),
     permitId: p.uuid().nullable(),

@@ -3,7 +3,7 @@ import type { DispatchOrderStatus } from '@cc/shared';
 import type { Context } from '../../core/context';
 import { Allow } from '../../core/graphql/allow';
 import { EventPositionScalar } from '../../core/graphql/scalars';
-import { openEventStream } from '../../core/realtime/event-stream';
+import { liveChanges, nullIfNotFound, type Change } from '../../core/realtime/live-changes';
 import type { EventRecord } from '../../core/realtime/topics';
 import type { DispatchFigures, DispatchFiguresService } from './dispatch-figures.service';
 import type { DispatchOrder } from './dispatch-order.entity';
@@ -27,8 +27,15 @@ import {
   VehicleSuggestionsType,
   VehicleType,
 } from './dispatch.types';
-import { assertMayUse } from './subscription-access';
 import type { Vehicle } from './vehicle.entity';
+
+/** HQ sees every order; a unit liaison only their unit's (the payload carries the unit, so no read is needed). */
+const dispatchOrderChanges = liveChanges({
+  operation: 'dispatchOrderChanged',
+  topic: DISPATCH_ORDER_TOPIC,
+  canSee: (viewer, event) =>
+    dispatchPolicy.seesAllOrders(viewer) || (viewer.unitId !== null && event.payload.requestingUnitId === viewer.unitId),
+});
 
 /** Dispatch orders: raising, assigning, progress, release; unit requests; suggestions and figures. */
 @Resolver()
@@ -166,25 +173,14 @@ export class DispatchOrderResolver {
   @Subscription(() => DispatchOrderChangeType, {
     nullable: true,
     description: 'Every committed order change after `after`, then live. A unit liaison receives only their unit’s orders.',
-    subscribe: ({ context, args }) => {
-      const ctx = context as Context;
-      assertMayUse(ctx, 'dispatchOrderChanged');
-      const everything = dispatchPolicy.seesAllOrders(ctx.viewer);
-      const unitId = ctx.viewer?.unitId ?? null;
-      return openEventStream(ctx.hub, {
-        topics: [DISPATCH_ORDER_TOPIC],
-        after: (args as { after?: bigint }).after,
-        filter: everything ? undefined : (event) => unitId !== null && event.payload.requestingUnitId === unitId,
-      });
-    },
+    subscribe: dispatchOrderChanges.subscribe,
   })
-  async dispatchOrderChanged(
+  dispatchOrderChanged(
     @Root() event: EventRecord<typeof DISPATCH_ORDER_TOPIC>,
     @Ctx() ctx: Context,
     @Arg('after', () => EventPositionScalar, { nullable: true, description: 'Last position this client saw.' }) _after?: bigint,
-  ): Promise<DispatchOrderChangeType | null> {
-    const order = await this.orders.get(ctx.em, ctx.viewer, event.entityId).catch(() => null);
-    if (!order) return null;
-    return { position: event.position, kind: event.kind, committedAt: event.committedAt, order };
+  ): Promise<Change<DispatchOrder> | null> {
+    // Only "gone or not yours" skips; a database that cannot be reached is retried (live-changes.ts).
+    return dispatchOrderChanges.resolve(event, (e) => nullIfNotFound(this.orders.get(ctx.em, ctx.viewer, e.entityId)));
   }
 }

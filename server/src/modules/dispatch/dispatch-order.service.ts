@@ -120,40 +120,47 @@ export class DispatchOrderService {
   // ------------------------------------------------------------------------------ creating
 
   async create(ctx: Context, input: CreateDispatchOrderInput): Promise<DispatchOrder> {
-    return commit(ctx, 'createDispatchOrder', input, async (tx) => {
-      const clean = validateDispatchOrder(input, tx.now);
-      if (!input.requestingGroup && !input.requestingUnitId) {
-        throw domainError('BAD_USER_INPUT', 'Say who asked for the transport: a working group or a member unit.', {
-          field: 'requestingGroup',
-        });
-      }
-      assertIdsWellFormed({
-        requestingUnitId: input.requestingUnitId,
-        incidentId: input.incidentId,
-        callId: input.callId,
-        requisitionId: input.requisitionId,
-        permitId: input.permitId,
+    return commit(ctx, 'createDispatchOrder', input, (tx) => this.createIn(tx, input));
+  }
+
+  /**
+   * Raises an order inside the caller's transaction: for a module that needs transport as part
+   * of its own mutation (a permit granted, a requisition approved), so both commit or neither
+   * does, with one audit trail and the order's event in the same outbox write.
+   */
+  async createIn(tx: Tx, input: CreateDispatchOrderInput): Promise<DispatchOrder> {
+    const clean = validateDispatchOrder(input, tx.now);
+    if (!input.requestingGroup && !input.requestingUnitId) {
+      throw domainError('BAD_USER_INPUT', 'Say who asked for the transport: a working group or a member unit.', {
+        field: 'requestingGroup',
       });
-      if (input.incidentId && !(await this.incidents.get(tx.em, input.incidentId))) throw notFound('Incident', input.incidentId);
-      if (input.requestingUnitId && !(await this.units.get(tx.em, input.requestingUnitId)))
-        throw notFound('Member unit', input.requestingUnitId);
-      const order = await this.open(tx, clean, {
-        status: 'OPEN',
-        requestingGroup: input.requestingGroup ?? null,
-        requestingUnitId: input.requestingUnitId ?? null,
-        incidentId: input.incidentId ?? null,
-        callId: input.callId ?? null,
-      });
-      // The incident's timeline shows the transport raised for it, in the same transaction.
-      if (order.incidentId) {
-        await this.incidents.linkToIncident(tx, order.incidentId, {
-          entityType: 'DispatchOrder',
-          entityId: order.id,
-          summary: `${order.number}: ${order.origin} → ${order.destination}`,
-        });
-      }
-      return order;
+    }
+    assertIdsWellFormed({
+      requestingUnitId: input.requestingUnitId,
+      incidentId: input.incidentId,
+      callId: input.callId,
+      requisitionId: input.requisitionId,
+      permitId: input.permitId,
     });
+    if (input.incidentId && !(await this.incidents.get(tx.em, input.incidentId))) throw notFound('Incident', input.incidentId);
+    if (input.requestingUnitId && !(await this.units.get(tx.em, input.requestingUnitId)))
+      throw notFound('Member unit', input.requestingUnitId);
+    const order = await this.open(tx, clean, {
+      status: 'OPEN',
+      requestingGroup: input.requestingGroup ?? null,
+      requestingUnitId: input.requestingUnitId ?? null,
+      incidentId: input.incidentId ?? null,
+      callId: input.callId ?? null,
+    });
+    // The incident's timeline shows the transport raised for it, in the same transaction.
+    if (order.incidentId) {
+      await this.incidents.linkToIncident(tx, order.incidentId, {
+        entityType: 'DispatchOrder',
+        entityId: order.id,
+        summary: `${order.number}: ${order.origin} → ${order.destination}`,
+      });
+    }
+    return order;
   }
 
   /** A unit liaison asks HQ for transport, for their own unit only. */

@@ -8,6 +8,7 @@ import {
   type VehicleType,
   type WorkingGroup,
 } from '@cc/shared';
+import type { DemoSeedContext } from '../../core/module';
 import { appendToOutbox } from '../../core/realtime/outbox';
 import type { EmittedEvent } from '../../core/realtime/topics';
 import { DispatchOrder } from './dispatch-order.entity';
@@ -20,6 +21,17 @@ import { Vehicle } from './vehicle.entity';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
+
+/** The incident the demo's first order was raised for (seeded by the incidents module). */
+const DEMO_ORDER_INCIDENT = '城关检疫点防护物资告急';
+
+/** Demo mode only, as a module's demo seed: needs the dispatcher and the agriculture bureau from identity's seed. */
+export async function seedDispatchDemoPicture({ em, now, cast }: DemoSeedContext): Promise<void> {
+  const dispatcher = cast.people?.get('dispatcher');
+  const liaisonUnitId = cast.units?.get('AGRICULTURE');
+  if (!dispatcher || !liaisonUnitId) throw new Error('The dispatch demo needs the identity demo (dispatcher, AGRICULTURE) seeded first.');
+  await seedDispatchDemo(em, { dispatcher, liaisonUnitId, incidentId: cast.incidentIds?.get(DEMO_ORDER_INCIDENT) ?? null }, now);
+}
 
 export interface DispatchDemoPeople {
   dispatcher: { id: string; displayName: string };

@@ -12,10 +12,8 @@ import {
   type VehicleType as VehicleKind,
   type WorkingGroup,
 } from '@cc/shared';
-import { ChangeKindEnum } from '../../core/graphql/change-kind';
+import { ChangeOf } from '../../core/graphql/change-type';
 import { graphqlEnum } from '../../core/graphql/enums';
-import { EventPositionScalar } from '../../core/graphql/scalars';
-import type { ChangeKind } from '../../core/realtime/topics';
 // The enum is registered once, by the incidents module, and shared (as alerts does).
 import { WorkingGroupEnum } from '../incidents/incident.types';
 import type { SuggestionReason } from './dispatch.rules';
@@ -212,19 +210,10 @@ export class DispatchFiguresType {
 }
 
 @ObjectType('VehicleChange', { description: 'One committed change to a vehicle, at its outbox position.' })
-export class VehicleChangeType {
-  @Field(() => EventPositionScalar) position!: bigint;
-  @Field(() => ChangeKindEnum) kind!: ChangeKind;
-  @Field(() => Date) committedAt!: Date;
-  @Field(() => VehicleType) vehicle!: VehicleType;
+export class VehicleChangeType extends ChangeOf(() => VehicleType, 'vehicle') {
   @Field(() => FleetReadinessType, { description: 'Readiness as it is now, so the board’s counts stay live.' })
   readiness!: FleetReadinessType;
 }
 
 @ObjectType('DispatchOrderChange', { description: 'One committed change to a dispatch order, at its outbox position.' })
-export class DispatchOrderChangeType {
-  @Field(() => EventPositionScalar) position!: bigint;
-  @Field(() => ChangeKindEnum) kind!: ChangeKind;
-  @Field(() => Date) committedAt!: Date;
-  @Field(() => DispatchOrderType) order!: DispatchOrderType;
-}
+export class DispatchOrderChangeType extends ChangeOf(() => DispatchOrderType, 'order') {}

@@ -3,11 +3,10 @@ import type { Context } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { Allow } from '../../core/graphql/allow';
 import { EventPositionScalar } from '../../core/graphql/scalars';
-import { openEventStream } from '../../core/realtime/event-stream';
+import { liveChanges, type Change } from '../../core/realtime/live-changes';
 import type { EventRecord } from '../../core/realtime/topics';
 import { VEHICLE_TOPIC } from './dispatch.events';
 import { ChangeVehicleStatusInput, CreateVehicleInput, UpdateCompanyQuotaInput, UpdateVehicleInput } from './dispatch.inputs';
-import { assertMayUse } from './subscription-access';
 import {
   FleetReadinessType,
   StandbyBoardType,
@@ -19,6 +18,9 @@ import {
 import type { FleetReadiness, FleetService, VehicleHistory } from './fleet.service';
 import type { TransportCompany } from './transport-company.entity';
 import type { Vehicle } from './vehicle.entity';
+
+/** Every HQ role the policy table lets subscribe sees the whole fleet. */
+const vehicleChanges = liveChanges({ operation: 'vehicleChanged', topic: VEHICLE_TOPIC });
 
 /** The fleet's doors: the standby board, each vehicle's history, hand-set statuses, fleet edits. */
 @Resolver()
@@ -92,18 +94,14 @@ export class FleetResolver {
   @Subscription(() => VehicleChangeType, {
     nullable: true,
     description: 'Every committed vehicle change after `after` (replayed), then live: the standby board stays current.',
-    subscribe: ({ context, args }) => {
-      assertMayUse(context as Context, 'vehicleChanged');
-      return openEventStream((context as Context).hub, { topics: [VEHICLE_TOPIC], after: (args as { after?: bigint }).after });
-    },
+    subscribe: vehicleChanges.subscribe,
   })
-  async vehicleChanged(
+  vehicleChanged(
     @Root() event: EventRecord<typeof VEHICLE_TOPIC>,
     @Ctx() ctx: Context,
     @Arg('after', () => EventPositionScalar, { nullable: true, description: 'Last position this client saw.' }) _after?: bigint,
-  ): Promise<Omit<VehicleChangeType, 'readiness'> | null> {
-    const vehicle = await this.fleet.vehicle(ctx.em, event.entityId);
-    if (!vehicle) return null;
-    return { position: event.position, kind: event.kind, committedAt: event.committedAt, vehicle };
+  ): Promise<Change<Vehicle> | null> {
+    // `readiness` is resolved on the change by VehicleChangeFields.
+    return vehicleChanges.resolve(event, (e) => this.fleet.vehicle(ctx.em, e.entityId));
   }
 }

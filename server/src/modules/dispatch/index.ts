@@ -1,5 +1,7 @@
+import { defineModule } from '../../core/module';
 import type { MemberUnitService } from '../identity/member-unit.service';
 import type { IncidentService } from '../incidents/incident.service';
+import { transportReadinessRules } from './alert-rules';
 import { DispatchFiguresService } from './dispatch-figures.service';
 import { DispatchOrderSchema } from './dispatch-order.entity';
 import { DispatchOrderResolver } from './dispatch-order.resolver';
@@ -12,9 +14,13 @@ import {
   VehicleChangeFields,
   VehicleFields,
 } from './dispatch.fields';
+import { seedDispatchDemoPicture } from './dispatch.demo';
+import { DISPATCH_ORDER_TOPIC, TRANSPORT_COMPANY_TOPIC, VEHICLE_TOPIC } from './dispatch.events';
+import { dispatchLeaderFigures } from './dispatch.leader-figures';
 import { FleetSettingSchema } from './fleet-setting.entity';
 import { FleetResolver } from './fleet.resolver';
 import { FleetService } from './fleet.service';
+import { Migration0005Dispatch } from './migrations/0005-dispatch';
 import { TransportCompanySchema } from './transport-company.entity';
 import { VehicleAssignmentSchema } from './vehicle-assignment.entity';
 import { VehicleStatusChangeSchema } from './vehicle-status-change.entity';
@@ -22,35 +28,41 @@ import { VehicleSchema } from './vehicle.entity';
 
 /**
  * 运输调配小组: the three companies' standby vehicles and the dispatch orders they serve.
- * Other modules use `fleet` (e.g. `fleet.readinessByCompany(em)` for the readiness alert)
- * and `orders`; never the entities.
+ * Other modules use `fleet` and `orders` (e.g. `orders.createIn(tx, …)` inside their own
+ * transaction); never the entities. Its readiness rules and leader figures are its own.
  */
 export function createDispatchModule(deps: { incidents: IncidentService; units: MemberUnitService }) {
   const fleet = new FleetService();
   const orders = new DispatchOrderService(deps.incidents, deps.units);
   const figures = new DispatchFiguresService(fleet);
-  return {
-    name: 'dispatch',
-    entities: [
-      TransportCompanySchema,
-      FleetSettingSchema,
-      VehicleSchema,
-      DispatchOrderSchema,
-      VehicleAssignmentSchema,
-      VehicleStatusChangeSchema,
-    ],
-    resolvers: [
-      new FleetResolver(fleet),
-      new DispatchOrderResolver(orders, figures),
-      new StandbyBoardFields(),
-      new TransportCompanyFields(),
-      new VehicleFields(),
-      new VehicleAssignmentFields(),
-      new DispatchOrderFields(),
-      new VehicleChangeFields(fleet),
-    ],
-    fleet,
-    orders,
-    figures,
-  };
+  return defineModule(
+    {
+      name: 'dispatch',
+      workingGroup: 'TRANSPORT',
+      entities: [
+        TransportCompanySchema,
+        FleetSettingSchema,
+        VehicleSchema,
+        DispatchOrderSchema,
+        VehicleAssignmentSchema,
+        VehicleStatusChangeSchema,
+      ],
+      resolvers: [
+        new FleetResolver(fleet),
+        new DispatchOrderResolver(orders, figures),
+        new StandbyBoardFields(),
+        new TransportCompanyFields(),
+        new VehicleFields(),
+        new VehicleAssignmentFields(),
+        new DispatchOrderFields(),
+        new VehicleChangeFields(fleet),
+      ],
+      migrations: [{ name: '0005-dispatch', class: Migration0005Dispatch }],
+      topics: [VEHICLE_TOPIC, DISPATCH_ORDER_TOPIC, TRANSPORT_COMPANY_TOPIC],
+      alertRules: transportReadinessRules(fleet),
+      leaderFigures: dispatchLeaderFigures(fleet),
+      demoSeed: seedDispatchDemoPicture,
+    },
+    { fleet, orders, figures },
+  );
 }

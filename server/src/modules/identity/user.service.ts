@@ -3,6 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { auditCollector, writeAudit } from '../../core/audit';
 import { isUuid } from '../../core/auth/ids';
+import { ADVISORY_LOCKS } from '../../core/database/advisory-locks';
 import type { Context } from '../../core/context';
 import { domainError, notFound } from '../../core/errors';
 import type { Logger } from '../../core/logger';
@@ -141,7 +142,7 @@ export class UserService {
     const passwordHash = await hashPassword(admin.password);
     return em.transactional(async (tx) => {
       // Serialises replicas starting together: only one of them creates the account.
-      await tx.execute('select pg_advisory_xact_lock(727274003)');
+      await tx.execute('select pg_advisory_xact_lock(?)', [ADVISORY_LOCKS.firstAdmin]);
       const admins = await tx.execute<{ n: string }[]>(`select count(*) as n from app_user where 'ADMIN' = any (roles) and active`);
       if (Number(admins[0]?.n ?? 0) > 0) return false;
       if (await tx.count(User, { username })) {

@@ -1,9 +1,49 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { WorkingGroup } from '@cc/shared';
+import { reportingDeadline, type WorkingGroup } from '@cc/shared';
+import type { DemoSeedContext } from '../../core/module';
 import { Incident } from './incident.entity';
 import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+declare module '../../core/module' {
+  interface DemoCast {
+    /** Seeded incidents' ids by title. */
+    incidentIds: ReadonlyMap<string, string>;
+  }
+}
+
+/** The demo's open incidents: how long ago each was reported and where it stands. */
+const DEMO_INCIDENTS = [
+  { title: '城关检疫点防护物资告急', incidentClass: 'A', hoursAgo: 2, location: '城关交通检疫点', status: 'ACKNOWLEDGED' },
+  { title: '宛平路段运输车辆滞留', incidentClass: 'B', hoursAgo: 5, location: 'G107 宛平段', status: 'IN_PROGRESS' },
+  { title: '农贸市场蔬菜供应短缺', incidentClass: 'C', hoursAgo: 9, location: '县农贸市场', status: 'REPORTED' },
+] as const;
+
+/** Demo mode only: three open incidents, handled so far by the leader on duty. */
+export async function seedIncidentsDemoPicture({ em, now, cast }: DemoSeedContext) {
+  for (const i of DEMO_INCIDENTS) {
+    const reportedAt = new Date(now.getTime() - i.hoursAgo * HOUR);
+    em.persist(
+      em.create(Incident, {
+        title: i.title,
+        description: '',
+        incidentClass: i.incidentClass,
+        status: i.status,
+        location: i.location,
+        reportedAt,
+        reportingDeadline: reportingDeadline(i.incidentClass, reportedAt),
+        // moved on from REPORTED, so it has been acknowledged (seedIncidentsDemo sets the real time)
+        acknowledgedAt: i.status === 'REPORTED' ? null : reportedAt,
+      }),
+    );
+  }
+  await em.flush();
+  await seedIncidentsDemo(em, cast.people?.get('leader') ?? null);
+  const seeded = await em.find(Incident, { title: { $in: DEMO_INCIDENTS.map((i) => i.title) } });
+  return { incidentIds: new Map(seeded.map((i) => [i.title, i.id])) };
+}
 
 /** Demo picture of each seeded incident: how it was handled so far (by title). */
 const DEMO_HANDLING: Record<
@@ -36,7 +76,7 @@ const DEMO_HANDLING: Record<
 };
 
 /**
- * Demo mode only: gives the seeded incidents (server/src/demo/seed.ts) the lifecycle fields
+ * Demo mode only: gives the seeded incidents (above) the lifecycle fields
  * and timeline a real one would have: when it was acknowledged, who handles it, notes.
  */
 export async function seedIncidentsDemo(em: EntityManager, actor: { id: string; displayName: string } | null): Promise<void> {

@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { isPastReportingDeadline, type IncidentAction } from '@cc/shared';
 import type { Context } from '../../core/context';
-import { forbidden, notFound } from '../../core/errors';
+import { notFound } from '../../core/errors';
 import { Allow } from '../../core/graphql/allow';
 import { EventPositionScalar } from '../../core/graphql/scalars';
-import { openEventStream } from '../../core/realtime/event-stream';
+import { liveChanges, type Change } from '../../core/realtime/live-changes';
 import type { EventRecord } from '../../core/realtime/topics';
 import type { Incident } from './incident.entity';
 import { INCIDENT_TOPIC } from './incident.events';
@@ -17,10 +17,12 @@ import {
   ReportIncidentInput,
   UpdateIncidentInput,
 } from './incident.inputs';
-import { incidentPolicy } from './incident.policy';
 import type { IncidentService } from './incident.service';
 import type { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 import { IncidentChangeType, IncidentTimelineEntryType, IncidentType, PersonRefType } from './incident.types';
+
+/** Incidents are HQ's shared picture: every role the policy table lets subscribe sees every change (incident.policy.ts). */
+const incidentChanges = liveChanges({ operation: 'incidentChanged', topic: INCIDENT_TOPIC });
 
 @Resolver(() => IncidentType)
 export class IncidentResolver {
@@ -155,20 +157,14 @@ export class IncidentResolver {
   @Subscription(() => IncidentChangeType, {
     nullable: true,
     description: 'Every committed incident change after `after` (replayed), then live.',
-    subscribe: ({ context, args }) => {
-      const ctx = context as Context;
-      if (!incidentPolicy.canSeeAll(ctx.viewer)) throw forbidden();
-      return openEventStream(ctx.hub, { topics: [INCIDENT_TOPIC], after: (args as { after?: bigint }).after });
-    },
+    subscribe: incidentChanges.subscribe,
   })
-  async incidentChanged(
+  incidentChanged(
     @Root() event: EventRecord<typeof INCIDENT_TOPIC>,
     @Ctx() ctx: Context,
     @Arg('after', () => EventPositionScalar, { nullable: true, description: 'Last position this client saw.' }) _after?: bigint,
-  ): Promise<IncidentChangeType | null> {
-    const incident = await this.service.get(ctx.em, event.entityId);
-    if (!incident) return null;
-    return { position: event.position, kind: event.kind, committedAt: event.committedAt, incident };
+  ): Promise<Change<Incident> | null> {
+    return incidentChanges.resolve(event, (e) => this.service.get(ctx.em, e.entityId));
   }
 
   private act(ctx: Context, action: IncidentAction, input: IncidentActionInput): Promise<Incident> {

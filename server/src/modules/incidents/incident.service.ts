@@ -96,33 +96,40 @@ export class IncidentService {
   }
 
   async report(ctx: Context, input: ReportIncidentInput): Promise<Incident> {
-    return commit(ctx, 'reportIncident', input, async (tx) => {
-      const clean = validateIncidentReport(input, tx.now);
-      if (clean.ownerId) await this.assertOwner(tx.em, clean.ownerId);
-      const incident = tx.em.create(Incident, {
-        title: clean.title,
-        description: clean.description,
-        incidentClass: clean.incidentClass,
-        severity: clean.severity,
-        location: clean.location,
-        latitude: clean.latitude,
-        longitude: clean.longitude,
-        reportedAt: clean.reportedAt,
-        reportingDeadline: reportingDeadline(clean.incidentClass, clean.reportedAt),
-        status: 'REPORTED',
-        reportedById: tx.viewer?.userId ?? null,
-        assignedGroup: clean.assignedGroup ?? null,
-        ownerId: clean.ownerId ?? null,
-      });
-      tx.em.persist(incident);
-      // Timeline rows refer to the incident by a plain id, so the incident row goes in first.
-      await tx.em.flush();
-      this.record(tx, incident, 'STATUS', { toStatus: 'REPORTED', at: clean.reportedAt });
-      if (incident.assignedGroup || incident.ownerId)
-        this.record(tx, incident, 'ASSIGNMENT', { text: await this.assignmentText(tx.em, incident) });
-      this.emitChange(tx, incident, 'CREATED', []);
-      return incident;
+    return commit(ctx, 'reportIncident', input, (tx) => this.reportIn(tx, input));
+  }
+
+  /**
+   * Logs an incident inside the caller's transaction: for a module that creates one as part of
+   * its own mutation (a duty call that turns out to be an incident), so both commit or neither
+   * does, with one audit trail and the incident's event in the same outbox write.
+   */
+  async reportIn(tx: Tx, input: ReportIncidentInput): Promise<Incident> {
+    const clean = validateIncidentReport(input, tx.now);
+    if (clean.ownerId) await this.assertOwner(tx.em, clean.ownerId);
+    const incident = tx.em.create(Incident, {
+      title: clean.title,
+      description: clean.description,
+      incidentClass: clean.incidentClass,
+      severity: clean.severity,
+      location: clean.location,
+      latitude: clean.latitude,
+      longitude: clean.longitude,
+      reportedAt: clean.reportedAt,
+      reportingDeadline: reportingDeadline(clean.incidentClass, clean.reportedAt),
+      status: 'REPORTED',
+      reportedById: tx.viewer?.userId ?? null,
+      assignedGroup: clean.assignedGroup ?? null,
+      ownerId: clean.ownerId ?? null,
     });
+    tx.em.persist(incident);
+    // Timeline rows refer to the incident by a plain id, so the incident row goes in first.
+    await tx.em.flush();
+    this.record(tx, incident, 'STATUS', { toStatus: 'REPORTED', at: clean.reportedAt });
+    if (incident.assignedGroup || incident.ownerId)
+      this.record(tx, incident, 'ASSIGNMENT', { text: await this.assignmentText(tx.em, incident) });
+    this.emitChange(tx, incident, 'CREATED', []);
+    return incident;
   }
 
   /** The generic status change; it takes the same named step the explicit mutations take. */

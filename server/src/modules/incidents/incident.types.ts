@@ -12,9 +12,7 @@ import {
   type WorkingGroup,
 } from '@cc/shared';
 import { graphqlEnum } from '../../core/graphql/enums';
-import { EventPositionScalar } from '../../core/graphql/scalars';
-import { ChangeKindEnum } from '../../core/graphql/change-kind';
-import type { ChangeKind } from '../../core/realtime/topics';
+import { ChangeOf } from '../../core/graphql/change-type';
 
 export const IncidentClassEnum = graphqlEnum(
   INCIDENT_CLASSES,
@@ -91,9 +89,4 @@ export class IncidentTimelineEntryType {
 }
 
 @ObjectType('IncidentChange', { description: 'One committed change to an incident, at its outbox position.' })
-export class IncidentChangeType {
-  @Field(() => EventPositionScalar) position!: bigint;
-  @Field(() => ChangeKindEnum) kind!: ChangeKind;
-  @Field(() => Date) committedAt!: Date;
-  @Field(() => IncidentType) incident!: IncidentType;
-}
+export class IncidentChangeType extends ChangeOf(() => IncidentType, 'incident') {}

@@ -1,4 +1,4 @@
-import { defineAlertRule } from './alert-rule';
+import { defineAlertRule } from '../../../core/alerts/alert-rule';
 import type { FleetReadinessSource } from './fleet-readiness';
 
 /**

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AlertLevel, WorkingGroup } from '@cc/shared';
-import type { TopicName } from '../../../core/realtime/topics';
+import type { TopicName } from '../realtime/topics';
 
 /** One configurable number of a rule, with the range an administrator may set it to. */
 export interface ThresholdSpec {

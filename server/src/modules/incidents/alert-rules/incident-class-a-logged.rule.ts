@@ -1,5 +1,5 @@
-import type { IncidentService } from '../../incidents/incident.service';
-import { defineAlertRule } from './alert-rule';
+import type { IncidentService } from '../incident.service';
+import { defineAlertRule } from '../../../core/alerts/alert-rule';
 
 /**
  * A class-A (甲类) incident must reach the authorities above within 6 hours (002), so the leader

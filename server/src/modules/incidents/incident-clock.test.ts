@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentStatus } from '@cc/shared';
-import { nextClockChange } from './leader-dashboard.rules';
+import { nextClockChange } from './incident-clock';
 
 const HOUR = 3_600_000;
 // 10:00 at HQ (UTC+8); the HQ day turns at 16:00 UTC.

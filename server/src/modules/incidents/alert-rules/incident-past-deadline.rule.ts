@@ -1,5 +1,5 @@
-import type { IncidentService } from '../../incidents/incident.service';
-import { defineAlertRule, periodsSince } from './alert-rule';
+import type { IncidentService } from '../incident.service';
+import { defineAlertRule, periodsSince } from '../../../core/alerts/alert-rule';
 
 const MINUTE = 60_000;
 
