@@ -5,3 +5,4 @@ export * from './domain/fleet';
 export * from './domain/hq-time';
 export * from './errors';
 export * from './policy';
+export * from './topics';
