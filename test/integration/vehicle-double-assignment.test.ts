@@ -62,7 +62,7 @@ describe('one vehicle, many dispatchers at once', () => {
     return rows;
   }
 
-  function outcome(responses: { response: GraphQLResponse<{ assignVehicles: Order }> }[]) {
+  function outcome<R extends { response: GraphQLResponse<{ assignVehicles: Order }> }>(responses: R[]) {
     const winners = responses.filter((r) => !r.response.errors && r.response.data?.assignVehicles);
     const losers = responses.filter((r) => r.response.errors);
     return { winners, losers };

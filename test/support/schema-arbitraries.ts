@@ -22,7 +22,7 @@ import {
   type GraphQLField,
   type GraphQLInputType,
   type GraphQLNamedType,
-  type GraphQLObjectType,
+  type GraphQLOutputType,
 } from 'graphql';
 
 export type Variables = Record<string, unknown>;
@@ -147,11 +147,11 @@ export function fullDocument(kind: 'query' | 'mutation' | 'subscription', field:
   const passed = field.args.map((a) => `${a.name}: $${a.name}`);
   const head = declared.length ? `(${declared.join(', ')})` : '';
   const call = passed.length ? `(${passed.join(', ')})` : '';
-  return `${kind} Fuzz_${field.name}${head} { ${field.name}${call}${selectionOf(field.type as never, 2)} }`;
+  return `${kind} Fuzz_${field.name}${head} { ${field.name}${call}${selectionOf(field.type, 2)} }`;
 }
 
-function selectionOf(type: GraphQLObjectType | GraphQLNamedType, depth: number): string {
-  const named = getNamedType(type as never) as GraphQLNamedType;
+function selectionOf(type: GraphQLOutputType, depth: number): string {
+  const named = getNamedType(type);
   if (!isCompositeType(named)) return '';
   if (!isObjectType(named) || depth === 0) return ' { __typename }';
   const parts = ['__typename'];
