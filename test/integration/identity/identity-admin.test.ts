@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app';
-import { wsClient } from '../support/ws-client';
+import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app';
+import { wsClient } from '../../support/ws-client';
 
 const USER_FIELDS = 'id username displayName roles unitId phone active version unit { code name }';
 const CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) { ${USER_FIELDS} } }`;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../../support/test-app';
 import { ASSIGN, ORDER_FIELDS, createOrder, readBoard, vehicleByPlate, type Order } from './dispatch-helpers';
 
 const STEP = (name: string) => `mutation($input: DispatchOrderStepInput!) { ${name}(input: $input) { ${ORDER_FIELDS} } }`;

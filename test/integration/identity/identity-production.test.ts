@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../server/src/core/logger';
-import { startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app';
-import { wsClient } from '../support/ws-client';
+import { createLogger } from '../../../server/src/core/logger';
+import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app';
+import { wsClient } from '../../support/ws-client';
 
 const ADMIN = { username: 'chief', password: 'chief-password-123' };
 const PRODUCTION = { NODE_ENV: 'production', DEMO_MODE: 'false', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password };

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { execute, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Context } from '../../server/src/core/context';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { Context } from '../../../server/src/core/context';
+import { startTestApp, type TestApp } from '../../support/test-app';
 import { ASSIGN, BOARD, createOrder, readBoard } from './dispatch-helpers';
 
 /**

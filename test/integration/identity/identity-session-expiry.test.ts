@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { wsClient } from '../support/ws-client';
+import { startTestApp, type TestApp } from '../../support/test-app';
+import { wsClient } from '../../support/ws-client';
 
 /** Sessions last SESSION_TTL_SECONDS here (hours in real use) so that expiry can be watched. */
 const TTL_SECONDS = 3;

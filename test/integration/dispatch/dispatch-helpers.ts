@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { TestApp } from '../support/test-app';
+import type { TestApp } from '../../support/test-app';
 
 /** What the dispatch integration tests read back; field names as in shared/schema.graphql. */
 export interface BoardVehicle {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../server/src/core/clock';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { collect, wsClient } from '../support/ws-client';
+import { ManualClock } from '../../../server/src/core/clock';
+import { startTestApp, type TestApp } from '../../support/test-app';
+import { collect, wsClient } from '../../support/ws-client';
 import { alertsAbout, reportIncident, waitFor } from './alert-support';
 
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../server/src/core/clock';
-import { startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app';
+import { ManualClock } from '../../../server/src/core/clock';
+import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app';
 
 const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { username } }';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../server/src/core/clock';
-import type { Context } from '../../server/src/core/context';
-import { createLogger } from '../../server/src/core/logger';
-import { commit } from '../../server/src/core/unit-of-work';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { ManualClock } from '../../../server/src/core/clock';
+import type { Context } from '../../../server/src/core/context';
+import { createLogger } from '../../../server/src/core/logger';
+import { commit } from '../../../server/src/core/unit-of-work';
+import { startTestApp, type TestApp } from '../../support/test-app';
 
 const MINUTE = 60_000;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../server/src/core/clock';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { ManualClock } from '../../../server/src/core/clock';
+import { startTestApp, type TestApp } from '../../support/test-app';
 import { ALERT_FIELDS, alertsAbout, eventsAbout, incidentStep, param, reportIncident, waitFor, type AlertView } from './alert-support';
 
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { wsClient } from '../support/ws-client';
+import { startTestApp, type TestApp } from '../../support/test-app';
+import { wsClient } from '../../support/ws-client';
 
 const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { userId username roles } }';
 const ME = '{ me { userId username roles } }';

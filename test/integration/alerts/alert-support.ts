@@ -1,4 +1,4 @@
-import type { TestApp } from '../support/test-app';
+import type { TestApp } from '../../support/test-app';
 
 /** Helpers shared by the alert-*.test.ts files (not a test file itself). */
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { collect, wsClient } from '../support/ws-client';
+import { startTestApp, type TestApp } from '../../support/test-app';
+import { collect, wsClient } from '../../support/ws-client';
 import { ORDER_FIELDS, createOrder, createPerson, type Order } from './dispatch-helpers';
 
 const REQUEST = `mutation($input: TransportRequestInput!) { requestTransport(input: $input) { ${ORDER_FIELDS} } }`;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../../support/test-app';
 import { alertsAbout, param, waitFor } from './alert-support';
 
 const READINESS = `{ standbyBoard { readiness { readyCount readyFloor companies { id code readyCount standbyQuota } } companies { id vehicles { id status } } } }`;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app';
+import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app';
 
 const SEARCH = `query($filter: AuditFilter, $first: Int, $after: String) {
   auditRecords(filter: $filter, first: $first, after: $after) {

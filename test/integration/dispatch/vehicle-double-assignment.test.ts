@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app';
+import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app';
 import { ASSIGN, createOrder, createPerson, readBoard, type Order } from './dispatch-helpers';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../server/src/core/clock';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { ManualClock } from '../../../server/src/core/clock';
+import { startTestApp, type TestApp } from '../../support/test-app';
 import { alertsAbout, eventsAbout, reportIncident, waitFor } from './alert-support';
 
 const MINUTE = 60_000;

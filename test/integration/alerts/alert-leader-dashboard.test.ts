@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../server/src/core/clock';
+import { ManualClock } from '../../../server/src/core/clock';
 import { startOfHqDay } from '@cc/shared';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../../support/test-app';
 import { incidentStep, reportIncident, waitFor } from './alert-support';
 
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { collect, wsClient } from '../support/ws-client';
+import { startTestApp, type TestApp } from '../../support/test-app';
+import { collect, wsClient } from '../../support/ws-client';
 import { reportIncident, untilSome } from './alert-support';
 
 const HOUR = 3_600_000;
