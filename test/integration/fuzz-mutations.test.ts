@@ -322,7 +322,10 @@ describe('every mutation, fuzzed from the schema’s input types', () => {
     // A row changed without its audit record, and an event committed without one.
     await db.query(`update incident set updated_at = now() + interval '1 minute' where id = $1`, [rows[0]!.id]);
     await db.query(`insert into event (topic, entity_type, entity_id, kind) values ('incident', 'Incident', $1, 'UPDATED')`, [rows[0]!.id]);
+    // ...and a module's own rule (test/integration/dispatch/dispatch.fixtures.ts): a vehicle on the road with no job.
+    await db.query(`update vehicle set status = 'EN_ROUTE' where id = (select id from vehicle where status = 'STANDBY' limit 1)`);
     const error = await expectInvariants('after a change outside the server').catch((e: unknown) => e as Error);
+    expect(String(error)).toMatch(/a vehicle out on a job without an active assignment \(dispatch, vehicle\)/);
     expect(String(error)).toMatch(/Incident rows changed with no audit record/);
     expect(String(error)).toMatch(/events committed without an audit record/);
   });
