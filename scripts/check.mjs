@@ -8,7 +8,7 @@
  * node_modules/.bin first on PATH, so process.execPath is that Node. Run directly with an older
  * system Node, this script re-executes itself with the project's one.
  *
- * `--skip=format,lint` (or `--skip=typecheck` for both typechecks) leaves steps out while working locally; CI never skips.
+ * `--skip=format,lint` (or `--skip=typecheck` for every typecheck) leaves steps out while working locally; CI never skips.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -88,6 +88,19 @@ const steps = [
       const status = await run(binOf('vue-tsc'), ['-p', 'client/tsconfig.json', '--noEmit']);
       if (status !== 0 || !existsSync(path.join(root, 'client', 'tsconfig.node.json'))) return status;
       return run(binOf('typescript', 'tsc'), ['-p', 'client/tsconfig.node.json', '--noEmit']);
+    },
+  },
+  {
+    // The tests and the benchmark are code too: a wrong type there hides a test that cannot fail.
+    name: 'typecheck tests',
+    what: 'tsc --noEmit for test, test/browser (DOM) and bench',
+    hint: 'fix the type errors above',
+    run: async () => {
+      for (const project of ['test', 'test/browser', 'bench']) {
+        const status = await run(binOf('typescript', 'tsc'), ['-p', project, '--noEmit']);
+        if (status !== 0) return status;
+      }
+      return 0;
     },
   },
   {

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { createPerson } from '../integration/dispatch-helpers';
+import { createPerson } from '../integration/dispatch/dispatch-helpers';
 import {
   expectNoSeriousViolations,
   launchChromium,

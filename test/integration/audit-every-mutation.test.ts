@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixtureHarness } from '../support/fixture-harness';
 import { documentFor, rootOperations, type RootOperation } from '../support/operation-documents';
-import type { FixtureActor } from '../support/operation-fixtures';
+import type { FixtureActor } from '../support/module-tests';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app';
 
 interface AuditRow {

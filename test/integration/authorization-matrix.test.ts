@@ -2,14 +2,14 @@
  * Every door: every root operation of the schema, tried anonymously and as each role, over HTTP
  * and over the WebSocket, must get the policy's answer (shared/src/policy.ts). Generic: the
  * operations come from the schema, the documents are built from it, the arguments come from
- * test/support/operation-fixtures.ts (an operation without a fixture fails here).
+ * each module's test/integration/<module>/<module>.fixtures.ts (an operation without one fails here).
  */
 import { ROLES, mayUse, type Role } from '@cc/shared';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixtureHarness } from '../support/fixture-harness';
 import { documentFor, rootOperations, type RootOperation } from '../support/operation-documents';
-import type { FixtureActor } from '../support/operation-fixtures';
+import type { FixtureActor } from '../support/module-tests';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app';
 import { wsClient } from '../support/ws-client';
 

@@ -50,7 +50,7 @@ describe('a console that stops reading its socket', () => {
     expect(serverClosing()).toBe(true);
     // Reading again, the client drains what was buffered and then meets the close frame.
     (stalled as unknown as { _socket: { resume(): void } })._socket.resume();
-    const result = await Promise.race([closed, new Promise<undefined>((r) => setTimeout(r, 20_000))]);
+    const result = await Promise.race([closed, new Promise<undefined>((r) => setTimeout(() => r(undefined), 20_000))]);
     expect(result?.code).toBe(1013);
     expect(result?.reason).toMatch(/slow consumer/i);
     await healthy.until(sent, 30_000);

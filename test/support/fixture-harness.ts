@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Role } from '@cc/shared';
-import { OPERATION_FIXTURES, type FixtureActor, type FixtureEnv, type Variables } from './operation-fixtures';
+import { policyModuleOf, type Role } from '@cc/shared';
+import { allFixtures, fixturesFileOf, type FixtureActor, type FixtureEnv, type OperationFixture, type Variables } from './module-tests';
 import type { TestApp } from './test-app';
 
 const HQ_ROLES: Role[] = ['DUTY_OFFICER', 'LEADER', 'DISPATCHER', 'LOGISTICS_OFFICER', 'COORDINATOR', 'ADMIN'];
@@ -18,6 +18,7 @@ export class FixtureHarness {
     private readonly t: TestApp,
     private readonly setupCookie: string,
     private readonly units: ReadonlyMap<string, string>,
+    private readonly fixtures: ReadonlyMap<string, { module: string; fixture: OperationFixture }>,
   ) {}
 
   static async start(t: TestApp): Promise<FixtureHarness> {
@@ -32,7 +33,7 @@ export class FixtureHarness {
       admin,
     );
     if (created.errors) throw new Error(`could not create the setup user: ${JSON.stringify(created.errors)}`);
-    return new FixtureHarness(t, await t.login(username, ACTOR_PASSWORD), unitIds);
+    return new FixtureHarness(t, await t.login(username, ACTOR_PASSWORD), unitIds, await allFixtures());
   }
 
   unique(prefix: string): string {
@@ -87,8 +88,13 @@ export class FixtureHarness {
 
   /** The fixture's variables for one call, or a failure naming the operation that has none. */
   async variables(operation: string, actor: FixtureActor | null): Promise<Variables> {
-    const fixture = OPERATION_FIXTURES[operation];
-    if (!fixture) throw new Error(`No fixture for "${operation}": add one to test/support/operation-fixtures.ts.`);
-    return fixture(this.env(actor));
+    const found = this.fixtures.get(operation);
+    if (!found) {
+      const module = policyModuleOf(operation);
+      throw new Error(
+        `No fixture for "${operation}": add one to ${module ? fixturesFileOf(module) : 'its module’s test/integration/<module>/<module>.fixtures.ts'}.`,
+      );
+    }
+    return found.fixture(this.env(actor));
   }
 }

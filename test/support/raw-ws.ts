@@ -117,7 +117,7 @@ export class RawSocket {
   }
 
   async closedOrNothing(waitMs = 5_000): Promise<Closed | undefined> {
-    return Promise.race([this.closed, new Promise<undefined>((r) => setTimeout(r, waitMs))]);
+    return Promise.race([this.closed, new Promise<undefined>((r) => setTimeout(() => r(undefined), waitMs))]);
   }
 
   close(): void {

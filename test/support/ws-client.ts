@@ -1,4 +1,4 @@
-import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
+import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 
 /** A real graphql-ws client over a real socket, carrying the session cookie like a browser. */
@@ -13,7 +13,7 @@ export function wsClient(url: string, cookie?: string, options: { retry?: boolea
 
 /** Collects what a subscription delivers until `count` results arrive (or rejects on error). */
 export function collect<T = Record<string, unknown>>(client: Client, query: string, variables: Record<string, unknown> = {}) {
-  const results: ExecutionResult<T>[] = [];
+  const results: FormattedExecutionResult<T, unknown>[] = [];
   const errors: unknown[] = [];
   let waiters: { count: number; resolve: () => void }[] = [];
   const unsubscribe = client.subscribe<T>(
@@ -35,7 +35,7 @@ export function collect<T = Record<string, unknown>>(client: Client, query: stri
     errors,
     unsubscribe,
     /** Resolves once `count` results have arrived or an error ended the subscription. */
-    until(count: number, timeoutMs = 10_000): Promise<ExecutionResult<T>[]> {
+    until(count: number, timeoutMs = 10_000): Promise<FormattedExecutionResult<T, unknown>[]> {
       if (results.length >= count || errors.length) return Promise.resolve(results);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`expected ${count} results, got ${results.length}`)), timeoutMs);

@@ -35,7 +35,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const proxy: TcpProxy = {
     url: `http://127.0.0.1:${port}`,
     retarget(next) {
       target = next;
@@ -45,10 +45,11 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       open.clear();
     },
     async close() {
-      this.dropAll();
+      proxy.dropAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return proxy;
 }
 
 export function portOf(url: string): number {

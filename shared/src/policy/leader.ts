@@ -1,0 +1,6 @@
+import type { PolicySlice } from './access';
+
+/** The leader's board. */
+export const LEADER_POLICY = {
+  leaderDashboard: ['LEADER', 'ADMIN'],
+} as const satisfies PolicySlice;

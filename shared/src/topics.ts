@@ -1,0 +1,26 @@
+/**
+ * The realtime event topics each module publishes (the outbox's `event.topic`, and the `topic`
+ * argument of `livePosition`). One name per topic for both ends: the server's *.events.ts declare
+ * their payloads under these names; the console registers its resumable subscriptions with them.
+ */
+export const TOPICS = {
+  identity: { session: 'session' },
+  incidents: { incident: 'incident' },
+  alerts: { alert: 'alert', alertRule: 'alertRule' },
+  dispatch: { vehicle: 'vehicle', dispatchOrder: 'dispatchOrder', transportCompany: 'transportCompany' },
+} as const;
+
+export const SESSION_TOPIC = TOPICS.identity.session;
+export const INCIDENT_TOPIC = TOPICS.incidents.incident;
+export const ALERT_TOPIC = TOPICS.alerts.alert;
+export const ALERT_RULE_TOPIC = TOPICS.alerts.alertRule;
+export const VEHICLE_TOPIC = TOPICS.dispatch.vehicle;
+export const DISPATCH_ORDER_TOPIC = TOPICS.dispatch.dispatchOrder;
+export const TRANSPORT_COMPANY_TOPIC = TOPICS.dispatch.transportCompany;
+
+type TopicsByModule = typeof TOPICS;
+/** Every topic name of every module. */
+export type EventTopic = { [M in keyof TopicsByModule]: TopicsByModule[M][keyof TopicsByModule[M]] }[keyof TopicsByModule];
+
+/** Every topic name, for checks that a server or console list is complete. */
+export const ALL_TOPICS: readonly EventTopic[] = Object.values(TOPICS).flatMap((m) => Object.values(m) as EventTopic[]);

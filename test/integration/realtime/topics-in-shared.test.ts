@@ -1,0 +1,22 @@
+import { ALL_TOPICS, TOPICS } from '@cc/shared';
+import { describe, expect, it } from 'vitest';
+import { ALERT_RULE_TOPIC, ALERT_TOPIC } from '../../../server/src/modules/alerts/alert.events';
+import { DISPATCH_ORDER_TOPIC, TRANSPORT_COMPANY_TOPIC, VEHICLE_TOPIC } from '../../../server/src/modules/dispatch/dispatch.events';
+import { SESSION_TOPIC } from '../../../server/src/modules/identity/identity.events';
+import { INCIDENT_TOPIC } from '../../../server/src/modules/incidents/incident.events';
+
+describe('event topic names (shared/src/topics.ts)', () => {
+  it('are the names the server’s modules publish under, module by module', () => {
+    expect(TOPICS).toEqual({
+      identity: { session: SESSION_TOPIC },
+      incidents: { incident: INCIDENT_TOPIC },
+      alerts: { alert: ALERT_TOPIC, alertRule: ALERT_RULE_TOPIC },
+      dispatch: { vehicle: VEHICLE_TOPIC, dispatchOrder: DISPATCH_ORDER_TOPIC, transportCompany: TRANSPORT_COMPANY_TOPIC },
+    });
+  });
+
+  it('name each topic once', () => {
+    expect(new Set(ALL_TOPICS).size).toBe(ALL_TOPICS.length);
+    expect(ALL_TOPICS).toContain('dispatchOrder');
+  });
+});
