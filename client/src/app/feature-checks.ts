@@ -42,6 +42,7 @@ export function resumableProblems(
     for (const name of Object.keys(feature.resumable ?? {})) registeredBy.set(name, [...(registeredBy.get(name) ?? []), feature.name]);
   }
   const liveOperations = new Set<string>();
+  const followed = new Set<string>();
   for (const [path, text] of Object.entries(documents)) {
     for (const operation of subscriptions(parse(text))) {
       const name = operation.name?.value ?? '(anonymous)';
@@ -49,6 +50,7 @@ export function resumableProblems(
       const root = roots.find((field) => live.has(field));
       if (!root) continue;
       liveOperations.add(name);
+      followed.add(root);
       const owners = registeredBy.get(name) ?? [];
       if (owners.length === 0) {
         problems.push(
@@ -62,6 +64,11 @@ export function resumableProblems(
     if (!liveOperations.has(name)) {
       problems.push(`${owners.join(', ')}: \`resumable\` names ${name}, which is no subscription document with an \`after\` argument`);
     }
+  }
+  // A live record the server offers that no console view follows: its changes would never show.
+  for (const field of live) {
+    if (!followed.has(field))
+      problems.push(`no feature: the server's live record \`${field}\` resumes from a position, but no subscription document follows it`);
   }
   return problems;
 }

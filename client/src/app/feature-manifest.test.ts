@@ -50,6 +50,13 @@ describe('the checks name the feature and what it forgot', () => {
     ]);
   });
 
+  it('a live record the server offers that no console subscription follows', () => {
+    const withStock = schemaSdl.replace('type Subscription {', 'type Subscription {\n  stockBalanceChanged(after: EventPosition): Boolean');
+    expect(resumableProblems(features, documents, withStock)).toEqual([
+      "no feature: the server's live record `stockBalanceChanged` resumes from a position, but no subscription document follows it",
+    ]);
+  });
+
   it('a string missing in one language', () => {
     const lopsided: FeatureManifest = {
       name: 'stock',
@@ -66,6 +73,7 @@ describe('the checks name the feature and what it forgot', () => {
 
   it('an alert rule without owner, and one without words', () => {
     expect(alertRuleProblems([...withoutIncidents, forgetful], ALERT_RULE_IDS)).toEqual([
+      expect.stringMatching(/^no feature: alert rule incident-class-a-logged has no owner/),
       expect.stringMatching(/^no feature: alert rule incident-past-deadline has no owner/),
       expect.stringMatching(/^no feature: alert rule incident-unacknowledged has no owner/),
       'stock: alert rule stock-below-days-of-cover lacks its zh-CN title (stock.alertRules.stockBelowDaysOfCover.title)',

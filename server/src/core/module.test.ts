@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ALERT_RULE_IDS } from '@cc/shared';
 import { createModules } from '../modules';
 import type { AlertRuleDefinition } from './alerts/alert-rule';
 import { checkModules, defineModule } from './module';
@@ -44,5 +45,12 @@ describe('module descriptions', () => {
         module('permits', { alertRules: [rule('gap', ['roster'])] }),
       ]),
     ).toThrow(/Alert rule “gap”/);
+  });
+
+  it('list every alert rule in shared ALERT_RULE_IDS, so the console must name it and link it', () => {
+    const declared = createModules({ sessionTtlMs: 1 }).list.flatMap((m) => m.alertRules.map((r) => r.id));
+    expect([...declared].sort(), 'a module’s rule missing from shared/src/domain/alerts.ts ALERT_RULE_IDS').toEqual(
+      [...ALERT_RULE_IDS].sort(),
+    );
   });
 });

@@ -25,8 +25,12 @@ export function canMoveAlert(from: AlertStatus, to: AlertStatus): boolean {
 export const ALERT_RESOLUTIONS = ['CONDITION_CLEARED', 'MANUAL', 'RULE_DISABLED'] as const;
 export type AlertResolution = (typeof ALERT_RESOLUTIONS)[number];
 
-/** The alert rules the server knows today; later modules add theirs (duty, permits, stock, reports). */
+/**
+ * Every alert rule the server's modules declare (a server test keeps the two equal), so the
+ * console's check can demand each rule's words in both languages and its link.
+ */
 export const ALERT_RULE_IDS = [
+  'incident-class-a-logged',
   'incident-past-deadline',
   'incident-unacknowledged',
   'company-below-standby-quota',
