@@ -5,6 +5,7 @@ import { checkModules, type ModuleManifest } from '../core/module';
 import { createAlertsModule } from './alerts';
 import { createAuditModule } from './audit';
 import { createDispatchModule } from './dispatch';
+import { createDutyModule } from './duty';
 import { createIdentityModule } from './identity';
 import { createIncidentsModule } from './incidents';
 import { createLeaderModule } from './leader';
@@ -28,9 +29,10 @@ export function createModules(options: ModuleOptions) {
   const incidents = createIncidentsModule({ people: identity.users });
   const audit = createAuditModule({ people: identity.users });
   const dispatch = createDispatchModule({ incidents: incidents.service, units: identity.units });
+  const duty = createDutyModule();
   const alerts = createAlertsModule({ people: identity.users });
   const leader = createLeaderModule({ modules: () => list });
-  const list: readonly ModuleManifest[] = [identity, incidents, audit, dispatch, alerts, leader];
+  const list: readonly ModuleManifest[] = [identity, incidents, audit, dispatch, duty, alerts, leader];
 
   checkModules(list);
   alerts.registerRulesOf(list);
@@ -39,6 +41,7 @@ export function createModules(options: ModuleOptions) {
     incidents,
     audit,
     dispatch,
+    duty,
     alerts,
     leader,
     list,

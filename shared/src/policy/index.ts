@@ -3,6 +3,7 @@ import type { Access } from './access';
 import { ALERTS_POLICY } from './alerts';
 import { AUDIT_POLICY } from './audit';
 import { DISPATCH_POLICY } from './dispatch';
+import { DUTY_POLICY } from './duty';
 import { IDENTITY_POLICY } from './identity';
 import { INCIDENTS_POLICY } from './incidents';
 import { LEADER_POLICY } from './leader';
@@ -25,6 +26,7 @@ export const POLICY_BY_MODULE = {
   incidents: INCIDENTS_POLICY,
   alerts: ALERTS_POLICY,
   dispatch: DISPATCH_POLICY,
+  duty: DUTY_POLICY,
   leader: LEADER_POLICY,
 } as const;
 
