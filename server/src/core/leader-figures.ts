@@ -29,3 +29,14 @@ export type LeaderFiguresSource = (
   em: EntityManager,
   window: LeaderFiguresWindow,
 ) => Promise<Partial<LeaderFigures> & { nextClockChangeAt?: Date }>;
+
+/** One module's several contributions as one (each read on its own fork); the earliest clock change wins. */
+export function combineLeaderFigures(...sources: readonly LeaderFiguresSource[]): LeaderFiguresSource {
+  return async (em, window) => {
+    const parts = await Promise.all(sources.map((source) => source(em.fork(), window)));
+    const times = parts.flatMap((p) => (p.nextClockChangeAt ? [p.nextClockChangeAt.getTime()] : []));
+    const merged = Object.assign({}, ...parts) as Partial<LeaderFigures> & { nextClockChangeAt?: Date };
+    if (times.length > 0) merged.nextClockChangeAt = new Date(Math.min(...times));
+    return merged;
+  };
+}
