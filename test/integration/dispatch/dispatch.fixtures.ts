@@ -128,7 +128,7 @@ export const MODULE: ModuleTests = {
     myTransportRequest: async (env) => ({ id: (await newOrder(env, env.actor?.unitId ?? env.unitId('AGRICULTURE'))).id }),
   },
   fieldHints: {
-    driverPhone: ['13800000000', '010-1234-5678'],
+    driverPhone: ['13800000000', '010-6000-0000'],
     plate: ['京A·12345', '京B67890', 'AB'],
     conditionCheckedOn: ['2025-01-15', '2099-12-31', '15/01/2025'],
     reason: ['车辆故障', ''],

@@ -222,6 +222,13 @@ describe('input checks', () => {
     expect(validateVehicle({ plate: '京a 12345' }, '2026-11-25').plate).toBe('京A12345');
     expect(validateVehicle({ plate: '京AD12345' }, '2026-11-25').plate).toBe('京AD12345');
     expect(errorOf(() => validateVehicle({ plate: 'ABC' }, '2026-11-25'))).toMatchObject({ field: 'plate' });
+    // The shared plate rule: plates never use I or O; new-energy serials carry D or F.
+    expect(errorOf(() => validateVehicle({ plate: '京A1234O' }, '2026-11-25'))).toMatchObject({
+      field: 'plate',
+      reason: 'plate/letter_i_o',
+    });
+    expect(errorOf(() => validateVehicle({ driverPhone: '12' }, '2026-11-25'))).toMatchObject({ field: 'driverPhone' });
+    expect(validateVehicle({ driverPhone: '138 0000 1234' }, '2026-11-25').driverPhone).toBe('138 0000 1234');
     expect(errorOf(() => validateVehicle({ conditionCheckedOn: '2026-12-01' }, '2026-11-25'))).toMatchObject({
       field: 'conditionCheckedOn',
     });

@@ -1,12 +1,15 @@
 import {
   canMoveDispatchOrder,
   canMoveVehicle,
+  checkPhone,
+  checkPlate,
   cargoAmountProblem,
   DISPATCH_TEXT_LIMITS,
   hqDay,
   hqDayRange,
   isGreenChannel,
   isHqDay,
+  normalisePlate,
   MAX_CARGO_AMOUNT,
   MIN_CARGO_AMOUNT,
   vehicleFitsCargo,
@@ -14,6 +17,7 @@ import {
   type CargoKind,
   type CargoUnit,
   type DispatchOrderStatus,
+  type FieldProblem,
   type VehicleStatus,
   type VehicleType,
 } from '@cc/shared';
@@ -165,20 +169,20 @@ export interface VehicleDraft {
   notes: string;
 }
 
-/** Mainland plates: province character, letter, then 5 (6 for new-energy) letters or digits, maybe 挂. */
-const PLATE = /^[\u4e00-\u9fff][A-Z][A-Z0-9]{5,6}[\u4e00-\u9fff]?$/;
-const PHONE = /^[-0-9+ ]{5,20}$/;
+/** Plates are compared without spaces or separators, in capitals (the shared rule: "京a·12345" is 京A12345). */
+export { normalisePlate };
 
-/** Plates are compared without spaces or separators, in capitals: "京a·12345" is 京A12345. */
-export function normalisePlate(plate: string): string {
-  return plate.replace(/[\s·.-]/g, '').toUpperCase();
+/** A shared check's refusal as this field's typed error: the advice in English, its code as the reason. */
+function refusedField(field: string, problem: FieldProblem) {
+  return badInput(field, problem.en, { reason: problem.code, advice: problem.zh });
 }
 
 export function validateVehicle<T extends Partial<VehicleDraft>>(draft: T, today: string): T {
   const out: Partial<VehicleDraft> = { ...draft };
   if (draft.plate !== undefined) {
-    out.plate = normalisePlate(draft.plate);
-    if (!PLATE.test(out.plate)) throw badInput('plate', `"${draft.plate}" is not a vehicle plate such as 京A12345.`);
+    const plate = checkPlate(draft.plate);
+    if (!plate.ok) throw refusedField('plate', plate.problem);
+    out.plate = plate.value.plate;
   }
   if (draft.capacityTonnes !== undefined && !(draft.capacityTonnes > 0 && draft.capacityTonnes <= 100))
     throw badInput('capacityTonnes', 'The capacity is in tonnes, more than 0 and at most 100.');
@@ -187,8 +191,9 @@ export function validateVehicle<T extends Partial<VehicleDraft>>(draft: T, today
     if (!out.driverName || out.driverName.length > 40) throw badInput('driverName', 'Give the driver’s name (up to 40 characters).');
   }
   if (draft.driverPhone !== undefined) {
+    const phone = checkPhone(draft.driverPhone);
+    if (!phone.ok) throw refusedField('driverPhone', phone.problem);
     out.driverPhone = draft.driverPhone.trim();
-    if (!PHONE.test(out.driverPhone)) throw badInput('driverPhone', 'Give the driver’s phone number (digits, spaces, + or -).');
   }
   if (draft.conditionCheckedOn !== undefined) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.conditionCheckedOn) || Number.isNaN(Date.parse(draft.conditionCheckedOn)))
