@@ -3,6 +3,7 @@ export * from './domain/incidents';
 export * from './domain/alerts';
 export * from './domain/fleet';
 export * from './domain/hq-time';
+export * from './domain/identity';
 export * from './domain/audited-fields';
 export * from './domain/validation';
 export * from './domain/plates';

@@ -152,4 +152,4 @@ export function reportedAtProblem(reportedAt: Date, now: Date): ReportedAtProble
 }
 
 /** The longest text each incident field takes; the console counts against the same limits. */
-export const INCIDENT_TEXT_LIMITS = { title: 200, location: 300, description: 10_000, note: 2_000 } as const;
+export const INCIDENT_TEXT_LIMITS = { title: 200, location: 300, description: 10_000, note: 2_000, reportedTo: 200 } as const;

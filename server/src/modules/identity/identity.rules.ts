@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@cc/shared';
+import { IDENTITY_TEXT_LIMITS, ROLES, type Role } from '@cc/shared';
 import { domainError } from '../../core/errors';
 
 /** Pure rules for people and member units; the services call them, tests call them without a server. */
@@ -8,8 +8,7 @@ export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 200;
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 const UNIT_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
-const DISPLAY_NAME_MAX = 100;
-const UNIT_NAME_MAX = 120;
+const { displayName: DISPLAY_NAME_MAX, unitName: UNIT_NAME_MAX } = IDENTITY_TEXT_LIMITS;
 const PHONE = /^[0-9+\-() ]{0,40}$/;
 
 const badInput = (field: string, message: string, reason?: string) =>

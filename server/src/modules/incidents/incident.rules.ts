@@ -16,7 +16,7 @@ import type { RecordIncidentReportedUpwardInput, ReportIncidentInput, UpdateInci
 
 const { title: MAX_TITLE, location: MAX_LOCATION, description: MAX_DESCRIPTION, note: MAX_NOTE } = INCIDENT_TEXT_LIMITS;
 export { MAX_NOTE };
-const MAX_REPORTED_TO = 200;
+const MAX_REPORTED_TO = INCIDENT_TEXT_LIMITS.reportedTo;
 /** Clocks on the phones that report disagree a little; more than this ahead is a typo. */
 const FUTURE_TOLERANCE_MS = REPORTED_AT_CLOCK_SKEW_MINUTES * 60_000;
 
