@@ -63,6 +63,8 @@ async function answers(url: string): Promise<boolean> {
 
 interface Started {
   npm: ChildProcess;
+  /** Everything npm started, read once it answered: an orphan of a failed run is still cleaned up. */
+  below: number[];
   url: string;
   exited: Promise<number | string>;
   log: () => string;
@@ -83,7 +85,7 @@ async function npmStart(databaseUrl: string): Promise<Started> {
   const url = `http://127.0.0.1:${port}`;
   // The first start may build the console before the server listens.
   await waitFor(() => answers(url), `npm start to answer on ${url}:\n${log}`, 150_000);
-  return { npm, url, exited, log: () => log };
+  return { npm, below: descendantsOf(npm.pid!), url, exited, log: () => log };
 }
 
 describe('stopping what `npm start` started', () => {
@@ -91,7 +93,7 @@ describe('stopping what `npm start` started', () => {
   const names: string[] = [];
   const started: Started[] = [];
   afterAll(async () => {
-    for (const s of started) for (const pid of [s.npm.pid!, ...descendantsOf(s.npm.pid!)]) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    for (const s of started) for (const pid of [s.npm.pid!, ...s.below]) if (alive(pid)) process.kill(pid, 'SIGKILL');
     for (const name of names) await dropDatabase(adminUrl, name);
   });
 
@@ -105,7 +107,7 @@ describe('stopping what `npm start` started', () => {
     it(`${signal} to npm stops the server and everything under it`, async () => {
       const s = await npmStart(await freshDatabase());
       started.push(s);
-      const below = descendantsOf(s.npm.pid!);
+      const { below } = s;
       expect(below.length).toBeGreaterThan(0);
       s.npm.kill(signal);
       await s.exited;
@@ -117,7 +119,7 @@ describe('stopping what `npm start` started', () => {
   it('the server stops when npm itself is killed without a word (SIGKILL)', async () => {
     const s = await npmStart(await freshDatabase());
     started.push(s);
-    const below = descendantsOf(s.npm.pid!);
+    const { below } = s;
     s.npm.kill('SIGKILL');
     await s.exited;
     await waitFor(() => below.every((pid) => !alive(pid)), `the orphaned server to stop:\n${s.log()}`);
