@@ -2,6 +2,7 @@ export * from './domain/roles';
 export * from './domain/incidents';
 export * from './domain/alerts';
 export * from './domain/fleet';
+export * from './domain/duty-calls';
 export * from './domain/hq-time';
 export * from './domain/identity';
 export * from './domain/audited-fields';

@@ -1,4 +1,29 @@
-import type { PolicySlice } from './access';
+import type { Role } from '../domain/roles';
+import { HQ, type PolicySlice } from './access';
+
+/** Who logs, claims, forwards, corrects, closes and converts duty-phone calls: the duty group; the leader on duty may step in. */
+const DUTY_DESK: readonly Role[] = ['DUTY_OFFICER', 'LEADER'];
+/**
+ * Who receives forwards (运转) and acknowledges them: every HQ working group and a member unit's
+ * liaison (record-level: only forwards to their own group or unit; a leader any, duty-call.policy.ts).
+ * Not ADMIN: an administrator belongs to no working group, so no forward is theirs.
+ */
+const FORWARD_RECEIVERS: readonly Role[] = ['DUTY_OFFICER', 'LEADER', 'DISPATCHER', 'LOGISTICS_OFFICER', 'COORDINATOR', 'UNIT_LIAISON'];
 
 /** 值班值守: the roster, the duty phone's call log and its forwarding, HQ instructions, handover. */
-export const DUTY_POLICY = {} as const satisfies PolicySlice;
+export const DUTY_POLICY = {
+  // the call log (值班记录); a liaison sees only calls forwarded to their unit (duty-call.policy.ts)
+  dutyLog: [...HQ, 'UNIT_LIAISON'],
+  dutyCall: [...HQ, 'UNIT_LIAISON'],
+  dutyCallChanged: [...HQ, 'UNIT_LIAISON'],
+  dutyCallSuggestions: DUTY_DESK,
+  dutyForwardInbox: [...HQ, 'UNIT_LIAISON'],
+  logDutyCall: DUTY_DESK,
+  claimDutyCall: DUTY_DESK,
+  forwardDutyCall: DUTY_DESK,
+  acknowledgeDutyForward: FORWARD_RECEIVERS,
+  correctDutyCall: DUTY_DESK,
+  closeDutyCall: DUTY_DESK,
+  convertDutyCallToIncident: DUTY_DESK,
+  convertDutyCallToDispatchOrder: DUTY_DESK,
+} as const satisfies PolicySlice;

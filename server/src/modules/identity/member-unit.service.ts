@@ -18,6 +18,12 @@ export class MemberUnitService {
     return isUuid(id) ? em.findOne(MemberUnit, { id }) : null;
   }
 
+  /** Several units in one query, for other modules' batch loaders; ids that are no unit are left out. */
+  async getMany(em: EntityManager, ids: readonly string[]): Promise<MemberUnit[]> {
+    const valid = ids.filter(isUuid);
+    return valid.length ? em.find(MemberUnit, { id: { $in: valid } }) : [];
+  }
+
   /** One unit as the viewer may see it: HQ roles see any; a liaison only their own (others are "not found"). */
   async getVisible(em: EntityManager, viewer: Viewer, id: string): Promise<MemberUnit> {
     assertSameUnit(viewer, id, 'Member unit', id);

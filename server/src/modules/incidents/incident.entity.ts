@@ -32,6 +32,8 @@ const IncidentSchema = defineEntity({
     /** To whom (which authority or person), as the duty officer wrote it. */
     reportedUpwardTo: p.string().length(200).nullable(),
     reportedUpwardById: p.uuid().nullable(),
+    /** The duty-phone call it was taken from (值班记录), if any; the duty module owns the call (migration 0010). */
+    sourceCallId: p.uuid().nullable(),
   },
 });
 

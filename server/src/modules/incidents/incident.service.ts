@@ -102,9 +102,10 @@ export class IncidentService {
   /**
    * Logs an incident inside the caller's transaction: for a module that creates one as part of
    * its own mutation (a duty call that turns out to be an incident), so both commit or neither
-   * does, with one audit trail and the incident's event in the same outbox write.
+   * does, with one audit trail and the incident's event in the same outbox write. `origin` names
+   * the record it came from (the duty call: `Incident.sourceCall`); incidents keep only its id.
    */
-  async reportIn(tx: Tx, input: ReportIncidentInput): Promise<Incident> {
+  async reportIn(tx: Tx, input: ReportIncidentInput, origin: { sourceCallId?: string | null } = {}): Promise<Incident> {
     const clean = validateIncidentReport(input, tx.now);
     if (clean.ownerId) await this.assertOwner(tx.em, clean.ownerId);
     const incident = tx.em.create(Incident, {
@@ -121,6 +122,7 @@ export class IncidentService {
       reportedById: tx.viewer?.userId ?? null,
       assignedGroup: clean.assignedGroup ?? null,
       ownerId: clean.ownerId ?? null,
+      sourceCallId: origin.sourceCallId ?? null,
     });
     tx.em.persist(incident);
     // Timeline rows refer to the incident by a plain id, so the incident row goes in first.

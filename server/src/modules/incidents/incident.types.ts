@@ -63,6 +63,8 @@ export class IncidentType {
   reportedUpwardAt?: Date | null;
   @Field(() => String, { nullable: true, description: 'To whom it was reported upward (上报对象).' })
   reportedUpwardTo?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The duty-phone call it was taken from; `sourceCall` (duty module) reads it.' })
+  sourceCallId?: string | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
   @Field(() => Int, { description: 'Optimistic-lock version; send it back as expectedVersion.' })

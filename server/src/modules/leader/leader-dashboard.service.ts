@@ -16,6 +16,7 @@ const NO_FIGURES: LeaderFigures = {
   vehiclesReady: [],
   fleetReady: null,
   fleetReadyFloor: null,
+  dutyCallForwardTimes: { count: 0, p50Seconds: null, p90Seconds: null },
 };
 
 /**

@@ -71,4 +71,6 @@ export class LeaderDashboardType {
   @Field(() => Int, { nullable: true }) fleetReadyFloor!: number | null;
   @Field(() => ResponseTimeFiguresType, { description: 'Today: incident reported → first acknowledged.' })
   incidentAcknowledgeTimes!: ResponseTimeFiguresType;
+  @Field(() => ResponseTimeFiguresType, { description: 'Today: a duty call logged → first forwarded (运转).' })
+  dutyCallForwardTimes!: ResponseTimeFiguresType;
 }

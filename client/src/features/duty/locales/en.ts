@@ -10,4 +10,10 @@ export default {
     d3: 'Shift handover and roster',
     d4: 'No empty post: check-ins and alerts',
   },
+  alertRules: {
+    dutyForwardUnacknowledged: {
+      title: 'Forwarded call not acknowledged',
+      message: 'Duty call {number} was forwarded {minutes} minutes ago and is still not acknowledged',
+    },
+  },
 } satisfies MessagesLike<typeof zhCN>;

@@ -7,4 +7,10 @@ export default {
     d3: '交接班与排班表',
     d4: '不得空岗脱岗：在岗签到与告警',
   },
+  alertRules: {
+    dutyForwardUnacknowledged: {
+      title: '来电运转未签收',
+      message: '值班记录 {number} 运转已 {minutes} 分钟仍未签收',
+    },
+  },
 };
