@@ -8,6 +8,7 @@ export const TOPICS = {
   incidents: { incident: 'incident' },
   alerts: { alert: 'alert', alertRule: 'alertRule' },
   dispatch: { vehicle: 'vehicle', dispatchOrder: 'dispatchOrder', transportCompany: 'transportCompany' },
+  duty: { dutyShift: 'dutyShift' },
 } as const;
 
 export const SESSION_TOPIC = TOPICS.identity.session;
@@ -17,6 +18,7 @@ export const ALERT_RULE_TOPIC = TOPICS.alerts.alertRule;
 export const VEHICLE_TOPIC = TOPICS.dispatch.vehicle;
 export const DISPATCH_ORDER_TOPIC = TOPICS.dispatch.dispatchOrder;
 export const TRANSPORT_COMPANY_TOPIC = TOPICS.dispatch.transportCompany;
+export const DUTY_SHIFT_TOPIC = TOPICS.duty.dutyShift;
 
 type TopicsByModule = typeof TOPICS;
 /** Every topic name of every module. */

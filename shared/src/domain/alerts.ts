@@ -35,6 +35,8 @@ export const ALERT_RULE_IDS = [
   'incident-unacknowledged',
   'company-below-standby-quota',
   'fleet-ready-below-floor',
+  'roster-hour-uncovered',
+  'shift-not-checked-in',
 ] as const;
 export type KnownAlertRuleId = (typeof ALERT_RULE_IDS)[number];
 

@@ -120,6 +120,8 @@ export const AUDITED_FIELDS = {
     'assignedLeaderId',
   ],
   AlertRuleSetting: ['ruleId', 'createdAt', 'enabled', 'thresholds', 'escalationMinutes'],
+  DutyShift: ['id', 'createdAt', 'startsAt', 'endsAt', 'note', 'createdById'],
+  DutyShiftMember: ['id', 'createdAt', 'shiftId', 'userId', 'role', 'checkedInAt'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditedEntity = keyof typeof AUDITED_FIELDS;

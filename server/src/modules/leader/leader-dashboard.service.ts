@@ -16,6 +16,9 @@ const NO_FIGURES: LeaderFigures = {
   vehiclesReady: [],
   fleetReady: null,
   fleetReadyFloor: null,
+  dutyOnDuty: null,
+  rosterUncoveredHours: null,
+  rosterFirstUncoveredAt: null,
 };
 
 /**

@@ -3,6 +3,7 @@ import type { AlertLevel, IncidentAgeBucket, IncidentClass } from '@cc/shared';
 import { INCIDENT_AGE_BUCKETS } from '@cc/shared';
 import { graphqlEnum } from '../../core/graphql/enums';
 import { AlertLevelEnum } from '../alerts/alert.types';
+import { DutyOnDutyType } from '../duty/roster.types';
 import { IncidentClassEnum } from '../incidents/incident.types';
 
 export const IncidentAgeBucketEnum = graphqlEnum(
@@ -71,4 +72,10 @@ export class LeaderDashboardType {
   @Field(() => Int, { nullable: true }) fleetReadyFloor!: number | null;
   @Field(() => ResponseTimeFiguresType, { description: 'Today: incident reported → first acknowledged.' })
   incidentAcknowledgeTimes!: ResponseTimeFiguresType;
+  @Field(() => DutyOnDutyType, { nullable: true, description: 'Who is on duty now (the roster); null without the duty module.' })
+  dutyOnDuty!: DutyOnDutyType | null;
+  @Field(() => Int, { nullable: true, description: 'Hours in the next 24 with no officer or no leader on the roster (空岗).' })
+  rosterUncoveredHours!: number | null;
+  @Field(() => Date, { nullable: true, description: 'The first of those hours.' })
+  rosterFirstUncoveredAt!: Date | null;
 }
