@@ -19,6 +19,12 @@ function readable(params: Alert['params']): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { name, value } of params) {
     if (name === 'incidentClass' && ['A', 'B', 'C'].includes(value)) out[name] = t(`incidents.classes.${value}`);
+    // The roster's missing roles (OFFICER,LEADER) → 值班员、带班领导
+    else if (name === 'missing' && /^[A-Z,]+$/.test(value))
+      out[name] = value
+        .split(',')
+        .map((role) => t(`duty.roster.roles.${role}`))
+        .join('、');
     else if (/^\d{4}-\d\d-\d\dT/.test(value)) out[name] = formatHqTimeLabelled(value, 'dayClock');
     else out[name] = value;
   }

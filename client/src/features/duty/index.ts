@@ -1,11 +1,24 @@
-import { defineFeature } from '../../app/feature';
+import { defineFeature, type AlertSource } from '../../app/feature';
 import en from './locales/en';
 import zhCN from './locales/zh-CN';
 import { dutyRoutes } from './routes';
 
-/** 值班值守: the duty log, a placeholder page until the server's future `duty` module exists. */
+/** Alerts about the roster lead to the roster page (the week of the uncovered hour or the shift is the current one). */
+const rosterPage = (_source: AlertSource) => ({ name: 'duty-roster' });
+
+/** 值班值守: the duty log (the calls console's, still a placeholder) and the roster (排班表). */
 export const duty = defineFeature({
   name: 'duty',
   routes: dutyRoutes,
   messages: { 'zh-CN': zhCN, en },
+  cacheKeys: {
+    // A change is an event wrapping a shift; who is on duty is part of the leader's board.
+    DutyShiftChange: () => null,
+    DutyOnDuty: () => null,
+  },
+  resumable: { DutyShiftChanged: 'dutyShift' },
+  alertRules: {
+    'roster-hour-uncovered': { link: rosterPage },
+    'shift-not-checked-in': { link: rosterPage },
+  },
 });

@@ -129,4 +129,6 @@ export default {
     assignedLeaderId: 'Leader on duty',
   },
   AlertRuleSetting: { ruleId: 'Alert rule', enabled: 'Enabled', thresholds: 'Thresholds', escalationMinutes: 'Escalate after (min)' },
+  DutyShift: { startsAt: 'Starts', endsAt: 'Ends', note: 'Note', createdById: 'Planned by' },
+  DutyShiftMember: { shiftId: 'Shift', userId: 'Person', role: 'Role', checkedInAt: 'Checked in' },
 } satisfies MessagesLike<typeof zhCN>;

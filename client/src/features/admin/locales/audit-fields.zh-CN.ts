@@ -129,4 +129,6 @@ export default {
     assignedLeaderId: '带班领导',
   },
   AlertRuleSetting: { ruleId: '预警规则', enabled: '启用', thresholds: '阈值', escalationMinutes: '升级时限（分钟）' },
+  DutyShift: { startsAt: '开始时间', endsAt: '结束时间', note: '备注', createdById: '排班人' },
+  DutyShiftMember: { shiftId: '班次', userId: '人员', role: '岗位', checkedInAt: '签到时间' },
 };
