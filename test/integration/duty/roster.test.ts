@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atHqTime } from '@cc/shared';
 import { ManualClock } from '../../../server/src/core/clock';
 import { startTestApp, type TestApp } from '../../support/test-app';
+import { collect, wsClient } from '../../support/ws-client';
 import { alertsAbout, param, reportIncident } from '../alerts/alert-support';
 
 const MINUTE = 60_000;
@@ -295,6 +296,52 @@ describe('the duty roster (排班表)', () => {
       clock.advance(10 * MINUTE);
       await engine().tick();
       expect(await about()).toMatchObject({ escalationLevel: 2, assignedLeader: { id: ids['leader'] } });
+    });
+  });
+  describe('the leader’s board and live changes', () => {
+    it('shows who is on duty now and the uncovered hours of the next 24, re-read at the next hour', async () => {
+      // The roster of the escalation test: 08:00–20:00 leader-c, duty, leader-b (backup); 20:00–08:00 leader, duty.
+      clock.set(atHqTime('2030-06-01', '10:30'));
+      await signIn();
+      const board = await t.gql<{
+        leaderDashboard: {
+          nextClockChangeAt: string;
+          dutyOnDuty: { officers: string[]; leaders: string[]; backups: string[] };
+          rosterUncoveredHours: number;
+          rosterFirstUncoveredAt: string;
+        };
+      }>(
+        '{ leaderDashboard { nextClockChangeAt dutyOnDuty { officers leaders backups } rosterUncoveredHours rosterFirstUncoveredAt } }',
+        {},
+        cookies['leader'],
+      );
+      expect(board.errors).toBeUndefined();
+      const figures = board.data!.leaderDashboard;
+      expect(figures.dutyOnDuty).toEqual({ officers: ['王值班 (值班员)'], leaders: ['带班领导 leader-c'], backups: ['带班领导 leader-b'] });
+      // 10:00 today to 10:00 tomorrow: 08:00–10:00 tomorrow has nobody.
+      expect(figures.rosterUncoveredHours).toBe(2);
+      expect(figures.rosterFirstUncoveredAt).toBe(atHqTime('2030-06-02', '08:00').toISOString());
+      expect(figures.nextClockChangeAt).toBe(atHqTime('2030-06-01', '11:00').toISOString());
+    });
+
+    it('dutyShiftChanged delivers a planned shift and its removal, marked deleted', async () => {
+      const client = wsClient(t.wsUrl, cookies['duty']);
+      const live = collect<{ dutyShiftChanged: { kind: string; shift: { id: string; deleted: boolean } } }>(
+        client,
+        'subscription { dutyShiftChanged { kind shift { id deleted } } }',
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      const shift = await plan(atHqTime('2030-06-03', '08:00'), atHqTime('2030-06-03', '20:00'), [['duty', 'OFFICER']]);
+      await live.until(1);
+      const removed = await t.gql(DELETE, { input: { shiftId: shift.id } }, cookies['leader']);
+      expect(removed.errors).toBeUndefined();
+      const results = await live.until(2);
+      expect(results.map((r) => r.data!.dutyShiftChanged)).toEqual([
+        { kind: 'CREATED', shift: { id: shift.id, deleted: false } },
+        { kind: 'DELETED', shift: { id: shift.id, deleted: true } },
+      ]);
+      live.unsubscribe();
+      await client.dispose();
     });
   });
 });
