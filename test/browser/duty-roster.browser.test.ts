@@ -36,16 +36,25 @@ describe('the duty roster (排班表) in a real browser', () => {
     await t?.close();
   });
 
-  it('a leader plans a shift on an uncovered hour of the week view and the 空岗 highlight goes; axe clean', async () => {
+  it('a leader plans a shift on an uncovered hour of the week view and the 空岗 highlight goes, live for an officer too; axe clean', async () => {
+    // The duty officer watches the same week in a second browser: the change must reach it live.
+    duty = await openConsole(browser, t.url);
+    await signIn(duty.page, 'duty');
+    await duty.page.goto(`${t.url}/duty/roster`);
+    await duty.page.getByTestId('roster-week').waitFor();
+    await duty.page.getByTestId('roster-next-week').click();
+    await duty.page.getByTestId('roster-next-week').click();
+    // The demo roster runs three days ahead: the week after next is empty, every hour 空岗.
+    const monday = addHqDays(mondayOf(hqDay(new Date())), 14);
+    await duty.page.getByTestId(`uncovered-${monday}-10`).waitFor();
+
     leader = await openConsole(browser, t.url);
     await signIn(leader.page, 'leader');
     await leader.page.goto(`${t.url}/duty/roster`);
     await leader.page.getByTestId('roster-week').waitFor();
 
-    // The demo roster runs three days ahead: the week after next is empty, every hour 空岗.
     await leader.page.getByTestId('roster-next-week').click();
     await leader.page.getByTestId('roster-next-week').click();
-    const monday = addHqDays(mondayOf(hqDay(new Date())), 14);
     const ten = leader.page.getByTestId(`uncovered-${monday}-10`);
     await ten.waitFor();
     expectNoSeriousViolations(await seriousAccessibilityViolations(leader.page));
@@ -67,7 +76,11 @@ describe('the duty roster (排班表) in a real browser', () => {
     expect(await leader.page.getByTestId(`uncovered-${monday}-21`).count()).toBe(0);
     expect(await leader.page.getByTestId(`uncovered-${monday}-9`).count()).toBe(1);
     expect(await leader.page.getByTestId(`uncovered-${monday}-22`).count()).toBe(1);
+    await duty.page.getByTestId(`uncovered-${monday}-10`).waitFor({ state: 'detached' });
+    expect(await duty.page.getByTestId(`uncovered-${monday}-9`).count()).toBe(1);
+    expectNoSeriousViolations(await seriousAccessibilityViolations(duty.page));
     expect(leader.problems).toEqual([]);
+    expect(duty.problems).toEqual([]);
   });
 
   it('a duty officer checks in to their current shift; axe clean', async () => {
@@ -92,9 +105,7 @@ describe('the duty roster (排班表) in a real browser', () => {
     );
     expect(planned.errors).toBeUndefined();
 
-    duty = await openConsole(browser, t.url);
-    await signIn(duty.page, 'duty');
-    await duty.page.goto(`${t.url}/duty/roster`);
+    await duty.page.getByTestId('roster-this-week').click();
     const mine = duty.page.getByTestId('my-shifts');
     await mine.waitFor();
     // The demo's current shift is checked in already; the extra one is not.
