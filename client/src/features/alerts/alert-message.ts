@@ -1,7 +1,7 @@
 import type { AlertFieldsFragment } from '@cc/shared/operations';
 import { alertRuleMessagesPath, ownerOfAlertRule } from '../../app/feature';
 import { formatHqTimeLabelled } from '../../app/hq-time-format';
-import { i18n } from '../../app/i18n';
+import { currentLocale, i18n } from '../../app/i18n';
 import { features } from '..';
 
 type Alert = Pick<AlertFieldsFragment, 'ruleId' | 'summary' | 'params'>;
@@ -24,7 +24,7 @@ function readable(params: Alert['params']): Record<string, string> {
       out[name] = value
         .split(',')
         .map((role) => t(`duty.roster.roles.${role}`))
-        .join('、');
+        .join(currentLocale.value === 'en' ? ' and ' : '、');
     else if (/^\d{4}-\d\d-\d\dT/.test(value)) out[name] = formatHqTimeLabelled(value, 'dayClock');
     else out[name] = value;
   }

@@ -3,7 +3,7 @@ import en from './locales/en';
 import zhCN from './locales/zh-CN';
 import { dutyRoutes } from './routes';
 
-/** Alerts about the roster lead to the roster page (the week of the uncovered hour or the shift is the current one). */
+/** Alerts about the roster lead to the roster page, which opens on the current week (both rules look at the next 24 hours). */
 const rosterPage = (_source: AlertSource) => ({ name: 'duty-roster' });
 
 /** 值班值守: the duty log (the calls console's, still a placeholder) and the roster (排班表). */
