@@ -83,7 +83,14 @@ describe('the duty roster (排班表) in a real browser', () => {
     expect(duty.problems).toEqual([]);
   });
 
-  it('a duty officer checks in to their current shift; axe clean', async () => {
+  it('a duty officer checks in to their current shift, and the leader’s board shows who is on duty, live; axe clean', async () => {
+    // The leader's overview: who is on duty now, from the roster.
+    await leader.page.goto(`${t.url}/leader`);
+    const onDuty = leader.page.getByTestId('figure-on-duty');
+    await expect.poll(() => onDuty.textContent()).toContain('李带班');
+    expect(await onDuty.textContent()).toContain('备班：无人');
+    expectNoSeriousViolations(await seriousAccessibilityViolations(leader.page, '[data-testid="leader-figures"]'));
+
     const leaderCookie = await t.login('leader');
     const users = await t.gql<{ dutyRosterPeople: { id: string; displayName: string }[] }>(
       '{ dutyRosterPeople { id displayName } }',
@@ -91,6 +98,7 @@ describe('the duty roster (排班表) in a real browser', () => {
       leaderCookie,
     );
     const officer = users.data!.dutyRosterPeople.find((p) => p.displayName.startsWith('王值班'))!;
+    const dispatcher = users.data!.dutyRosterPeople.find((p) => p.displayName.startsWith('张调配'))!;
     const planned = await t.gql(
       `mutation($input: CreateDutyShiftInput!) { createDutyShift(input: $input) { id } }`,
       {
@@ -98,12 +106,17 @@ describe('the duty roster (排班表) in a real browser', () => {
           startsAt: new Date(Date.now() - 5 * 60_000).toISOString(),
           endsAt: new Date(Date.now() + 2 * HOUR).toISOString(),
           note: '加班',
-          members: [{ userId: officer.id, role: 'OFFICER' }],
+          members: [
+            { userId: officer.id, role: 'OFFICER' },
+            { userId: dispatcher.id, role: 'BACKUP' },
+          ],
         },
       },
       leaderCookie,
     );
     expect(planned.errors).toBeUndefined();
+    // The board re-reads on the shift's event: the backup appears without a reload.
+    await expect.poll(() => onDuty.textContent(), { timeout: 10_000 }).toContain('张调配');
 
     await duty.page.getByTestId('roster-this-week').click();
     const mine = duty.page.getByTestId('my-shifts');
