@@ -52,7 +52,7 @@ export class ResponseTimeFiguresType {
 
 @ObjectType('LeaderDashboard', {
   description:
-    'The leader’s one screen: the figures that matter now. Fields for duty coverage, permits, stock and daily reports join as those modules arrive.',
+    'The leader’s one screen: the figures that matter now. Fields for permits, stock and daily reports join as those modules arrive.',
 })
 export class LeaderDashboardType {
   @Field(() => Date) generatedAt!: Date;

@@ -48,5 +48,5 @@ export default {
     open: 'Open',
     pastDeadline: 'Past deadline',
   },
-  pending: 'Duty coverage, permits waiting, stock at risk and daily reports appear here as those modules arrive.',
+  pending: 'Permits waiting, stock at risk and daily reports appear here as those modules arrive.',
 } satisfies MessagesLike<typeof zhCN>;
