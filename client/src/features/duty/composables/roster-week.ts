@@ -30,7 +30,10 @@ export function weekDays(monday: string): string[] {
   return Array.from({ length: 7 }, (_, i) => addHqDays(monday, i));
 }
 
-/** Each day's blocks, overlapping shifts side by side in lanes. */
+/**
+ * Each day's blocks: shifts that overlap (a handover) side by side in lanes; a group of
+ * overlapping shifts shares the width, a shift overlapping nothing takes the whole column.
+ */
 export function blocksOfDay(shifts: readonly RosterShiftRow[], day: string): ShiftBlock[] {
   const dayStart = startOfHqDayOf(day).getTime();
   const dayEnd = dayStart + 24 * HOUR_MS;
@@ -38,20 +41,32 @@ export function blocksOfDay(shifts: readonly RosterShiftRow[], day: string): Shi
     .map((shift) => ({ shift, from: Math.max(Date.parse(shift.startsAt), dayStart), to: Math.min(Date.parse(shift.endsAt), dayEnd) }))
     .filter((p) => p.to > p.from)
     .sort((a, b) => a.from - b.from || b.to - a.to);
-  const laneEnds: number[] = [];
-  const placed = parts.map((p) => {
-    let lane = laneEnds.findIndex((end) => end <= p.from);
+  const blocks: ShiftBlock[] = [];
+  let group: { part: (typeof parts)[number]; lane: number }[] = [];
+  let laneEnds: number[] = [];
+  let groupEnd = -Infinity;
+  const close = () => {
+    for (const { part, lane } of group)
+      blocks.push({
+        shift: part.shift,
+        top: (part.from - dayStart) / HOUR_MS,
+        height: (part.to - part.from) / HOUR_MS,
+        lane,
+        lanes: laneEnds.length,
+      });
+    group = [];
+    laneEnds = [];
+  };
+  for (const part of parts) {
+    if (part.from >= groupEnd) close();
+    let lane = laneEnds.findIndex((end) => end <= part.from);
     if (lane === -1) lane = laneEnds.length;
-    laneEnds[lane] = p.to;
-    return { ...p, lane };
-  });
-  return placed.map((p) => ({
-    shift: p.shift,
-    top: (p.from - dayStart) / HOUR_MS,
-    height: (p.to - p.from) / HOUR_MS,
-    lane: p.lane,
-    lanes: Math.max(1, laneEnds.length),
-  }));
+    laneEnds[lane] = part.to;
+    group.push({ part, lane });
+    groupEnd = Math.max(part.from >= groupEnd ? part.to : groupEnd, part.to);
+  }
+  close();
+  return blocks;
 }
 
 /** The uncovered hours of the week, by their start instant (ms), from the shared rule the server alerts on. */
