@@ -10,6 +10,7 @@ export * from './domain/validation';
 export * from './domain/plates';
 export * from './domain/phones';
 export * from './domain/id-numbers';
+export * from './domain/roster';
 export * from './errors';
 export * from './policy';
 export * from './topics';

@@ -9,6 +9,7 @@ export const TOPICS = {
   alerts: { alert: 'alert', alertRule: 'alertRule' },
   dispatch: { vehicle: 'vehicle', dispatchOrder: 'dispatchOrder', transportCompany: 'transportCompany' },
   duty: {
+    dutyShift: 'dutyShift',
     dutyCall: 'dutyCall',
   },
 } as const;
@@ -21,6 +22,7 @@ export const VEHICLE_TOPIC = TOPICS.dispatch.vehicle;
 export const DISPATCH_ORDER_TOPIC = TOPICS.dispatch.dispatchOrder;
 export const TRANSPORT_COMPANY_TOPIC = TOPICS.dispatch.transportCompany;
 export const DUTY_CALL_TOPIC = TOPICS.duty.dutyCall;
+export const DUTY_SHIFT_TOPIC = TOPICS.duty.dutyShift;
 
 type TopicsByModule = typeof TOPICS;
 /** Every topic name of every module. */

@@ -36,6 +36,8 @@ export const ALERT_RULE_IDS = [
   'company-below-standby-quota',
   'fleet-ready-below-floor',
   'duty-forward-unacknowledged',
+  'roster-hour-uncovered',
+  'shift-not-checked-in',
 ] as const;
 export type KnownAlertRuleId = (typeof ALERT_RULE_IDS)[number];
 

@@ -10,8 +10,19 @@ const DUTY_DESK: readonly Role[] = ['DUTY_OFFICER', 'LEADER'];
  */
 const FORWARD_RECEIVERS: readonly Role[] = ['DUTY_OFFICER', 'LEADER', 'DISPATCHER', 'LOGISTICS_OFFICER', 'COORDINATOR', 'UNIT_LIAISON'];
 
+/** Who plans the roster (排班表): the leaders and the administrator. */
+const ROSTER_PLANNERS: readonly Role[] = ['LEADER', 'ADMIN'];
+
 /** 值班值守: the roster, the duty phone's call log and its forwarding, HQ instructions, handover. */
 export const DUTY_POLICY = {
+  // roster: all HQ reads it; leaders plan it; a member checks in to their own shift (record-level)
+  dutyRoster: HQ,
+  dutyRosterPeople: ROSTER_PLANNERS,
+  createDutyShift: ROSTER_PLANNERS,
+  updateDutyShift: ROSTER_PLANNERS,
+  deleteDutyShift: ROSTER_PLANNERS,
+  checkInDutyShift: HQ,
+  dutyShiftChanged: HQ,
   // the call log (值班记录); a liaison sees only calls forwarded to their unit (duty-call.policy.ts)
   dutyLog: [...HQ, 'UNIT_LIAISON'],
   dutyCall: [...HQ, 'UNIT_LIAISON'],

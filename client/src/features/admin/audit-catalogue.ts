@@ -6,6 +6,7 @@ import {
   CARGO_KINDS,
   CARGO_UNITS,
   DISPATCH_ORDER_STATUSES,
+  DUTY_ROLES,
   INCIDENT_CLASSES,
   INCIDENT_SEVERITIES,
   INCIDENT_STATUSES,
@@ -58,6 +59,7 @@ export const CODED_FIELDS: Record<string, Record<string, CodedField>> = {
     requestingGroup: GROUP,
     priority: { catalogue: 'dispatch.priorities', codes: ['1', '2', '3', '4'] },
   },
+  DutyShiftMember: { role: { catalogue: 'duty.roster.roles', codes: DUTY_ROLES } },
   Alert: {
     level: { catalogue: 'alerts.levels', codes: ALERT_LEVELS },
     workingGroup: GROUP,

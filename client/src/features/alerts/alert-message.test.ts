@@ -56,6 +56,25 @@ describe('alert messages', () => {
     i18n.global.locale.value = 'zh-CN';
   });
 
+  it('names the roles a roster gap is missing (空岗) as HQ names them, not as codes', () => {
+    const gap = alert({
+      ruleId: 'roster-hour-uncovered',
+      level: 'WARNING',
+      params: [
+        { name: 'from', value: '2026-03-01T00:00:00.000Z' },
+        { name: 'to', value: '2026-03-01T02:00:00.000Z' },
+        { name: 'hours', value: '2' },
+        { name: 'missing', value: 'OFFICER,LEADER' },
+      ],
+    });
+    i18n.global.locale.value = 'zh-CN';
+    expect(alertTitle(gap)).toBe('排班空岗');
+    expect(alertMessage(gap)).toBe('03/01 08:00（北京时间） 至 03/01 10:00（北京时间） 共 2 小时排班空岗：值班员、带班领导');
+    i18n.global.locale.value = 'en';
+    expect(alertMessage(gap)).toMatch(/^2 hours from .+ are uncovered: Duty officer and Leader on duty$/);
+    i18n.global.locale.value = 'zh-CN';
+  });
+
   it('falls back to the server’s own line for a rule the console does not know yet', () => {
     expect(alertMessage(alert({ ruleId: 'stock-below-days-of-cover', summary: 'Masks: 2 days of cover left.' }))).toBe(
       'Masks: 2 days of cover left.',

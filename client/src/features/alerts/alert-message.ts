@@ -1,7 +1,7 @@
 import type { AlertFieldsFragment } from '@cc/shared/operations';
 import { alertRuleMessagesPath, ownerOfAlertRule } from '../../app/feature';
 import { formatHqTimeLabelled } from '../../app/hq-time-format';
-import { i18n } from '../../app/i18n';
+import { currentLocale, i18n } from '../../app/i18n';
 import { features } from '..';
 
 type Alert = Pick<AlertFieldsFragment, 'ruleId' | 'summary' | 'params'>;
@@ -19,6 +19,12 @@ function readable(params: Alert['params']): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { name, value } of params) {
     if (name === 'incidentClass' && ['A', 'B', 'C'].includes(value)) out[name] = t(`incidents.classes.${value}`);
+    // The roster's missing roles (OFFICER,LEADER) → 值班员、带班领导
+    else if (name === 'missing' && /^[A-Z,]+$/.test(value))
+      out[name] = value
+        .split(',')
+        .map((role) => t(`duty.roster.roles.${role}`))
+        .join(currentLocale.value === 'en' ? ' and ' : '、');
     else if (/^\d{4}-\d\d-\d\dT/.test(value)) out[name] = formatHqTimeLabelled(value, 'dayClock');
     else out[name] = value;
   }

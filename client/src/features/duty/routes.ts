@@ -1,4 +1,4 @@
-import { Phone } from '@element-plus/icons-vue';
+import { Calendar, Phone } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const dutyRoutes: RouteRecordRaw[] = [
@@ -12,5 +12,11 @@ export const dutyRoutes: RouteRecordRaw[] = [
       titleKey: 'duty.title',
       nav: { section: 'DUTY', order: 20, icon: Phone },
     },
+  },
+  {
+    path: '/duty/roster',
+    name: 'duty-roster',
+    component: () => import('./routes/DutyRoster.vue'),
+    meta: { access: { operation: 'dutyRoster' }, titleKey: 'duty.roster.title', nav: { section: 'DUTY', order: 30, icon: Calendar } },
   },
 ];

@@ -263,7 +263,7 @@ export class AlertEngine {
         const changed = new Map<Alert, Set<string>>();
         const mark = (alert: Alert, what: string) => changed.set(alert, (changed.get(alert) ?? new Set()).add(what));
         const needsLeader = plan.raise.length > 0 && rule.level === 'CRITICAL';
-        const leaders = needsLeader || escalating.length > 0 ? await this.roster.order(tx.em) : [];
+        const leaders = needsLeader || escalating.length > 0 ? await this.roster.order(tx.em, now) : [];
 
         for (const condition of plan.raise) {
           const alert = tx.em.create(Alert, {

@@ -6,11 +6,13 @@ import { alertLeaderFigures } from './alert.leader-figures';
 import { AlertResolver } from './alert.resolver';
 import { AlertService } from './alert.service';
 import { AlertRuleSettingSchema } from './alert-rule-setting.entity';
-import { leadersByUsername, type PeopleDirectory } from './leader-roster';
+import { dutyRosterFirst, type DutyEscalationPort, type PeopleDirectory } from './leader-roster';
 import { Migration0006Alerts } from './migrations/0006-alerts';
 
 export interface AlertsModuleDeps {
   people: PeopleDirectory;
+  /** Who is on duty (the duty module's roster): critical alerts go to the leader on duty first. */
+  roster?: DutyEscalationPort | null;
   engine?: AlertEngineOptions;
 }
 
@@ -21,7 +23,7 @@ export interface AlertsModuleDeps {
  * on the clock.
  */
 export function createAlertsModule(deps: AlertsModuleDeps) {
-  const engine = new AlertEngine(leadersByUsername(deps.people), deps.engine);
+  const engine = new AlertEngine(dutyRosterFirst(deps.people, deps.roster ?? null), deps.engine);
   const service = new AlertService(engine, deps.people);
   /** Registers the alert rules of every module in the list (before the engine starts). */
   const registerRulesOf = (modules: readonly ModuleManifest[]) => {

@@ -12,10 +12,19 @@ export interface DutyCallEventPayload {
   changed: string[];
 }
 
+/** A shift changed: planned, edited, removed, or a member checked in. Consoles re-read the roster. */
+export interface DutyShiftEventPayload {
+  startsAt: string;
+  endsAt: string;
+  changed: string[];
+}
+
 declare module '../../core/realtime/topics' {
   interface Topics {
     dutyCall: DutyCallEventPayload;
+    dutyShift: DutyShiftEventPayload;
   }
 }
 
 export const DUTY_CALL_TOPIC = 'dutyCall' as const;
+export const DUTY_SHIFT_TOPIC = 'dutyShift' as const;

@@ -17,6 +17,9 @@ const NO_FIGURES: LeaderFigures = {
   fleetReady: null,
   fleetReadyFloor: null,
   dutyCallForwardTimes: { count: 0, p50Seconds: null, p90Seconds: null },
+  dutyOnDuty: null,
+  rosterUncoveredHours: null,
+  rosterFirstUncoveredAt: null,
 };
 
 /**

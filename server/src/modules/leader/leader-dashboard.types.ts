@@ -3,6 +3,7 @@ import type { AlertLevel, IncidentAgeBucket, IncidentClass } from '@cc/shared';
 import { INCIDENT_AGE_BUCKETS } from '@cc/shared';
 import { graphqlEnum } from '../../core/graphql/enums';
 import { AlertLevelEnum } from '../alerts/alert.types';
+import { DutyOnDutyType } from '../duty/roster.types';
 import { IncidentClassEnum } from '../incidents/incident.types';
 
 export const IncidentAgeBucketEnum = graphqlEnum(
@@ -51,7 +52,7 @@ export class ResponseTimeFiguresType {
 
 @ObjectType('LeaderDashboard', {
   description:
-    'The leader’s one screen: the figures that matter now. Fields for duty coverage, permits, stock and daily reports join as those modules arrive.',
+    'The leader’s one screen: the figures that matter now. Fields for permits, stock and daily reports join as those modules arrive.',
 })
 export class LeaderDashboardType {
   @Field(() => Date) generatedAt!: Date;
@@ -73,4 +74,10 @@ export class LeaderDashboardType {
   incidentAcknowledgeTimes!: ResponseTimeFiguresType;
   @Field(() => ResponseTimeFiguresType, { description: 'Today: a duty call logged → first forwarded (运转).' })
   dutyCallForwardTimes!: ResponseTimeFiguresType;
+  @Field(() => DutyOnDutyType, { nullable: true, description: 'Who is on duty now (the roster); null without the duty module.' })
+  dutyOnDuty!: DutyOnDutyType | null;
+  @Field(() => Int, { nullable: true, description: 'Hours in the next 24 with no officer or no leader on the roster (空岗).' })
+  rosterUncoveredHours!: number | null;
+  @Field(() => Date, { nullable: true, description: 'The first of those hours.' })
+  rosterFirstUncoveredAt!: Date | null;
 }

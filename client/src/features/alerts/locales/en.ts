@@ -83,6 +83,8 @@ export default {
     },
     thresholdNames: {
       graceMinutes: 'Grace after the deadline',
+      hoursAhead: 'Hours ahead checked',
+      checkInGraceMinutes: 'Check-in grace',
       repeatMinutes: 'Remind again every',
       minutes: 'Acknowledge within',
       shortfall: 'Shortfall of at least',

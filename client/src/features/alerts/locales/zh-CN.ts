@@ -81,6 +81,8 @@ export default {
     },
     thresholdNames: {
       graceMinutes: '超时宽限',
+      hoursAhead: '检查未来小时数',
+      checkInGraceMinutes: '签到宽限',
       repeatMinutes: '重复提醒间隔',
       minutes: '确认时限',
       shortfall: '缺额达到',

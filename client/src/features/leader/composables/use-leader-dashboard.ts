@@ -1,6 +1,6 @@
 import { useQuery } from '@urql/vue';
 import { computed, onScopeDispose, watch } from 'vue';
-import { IncidentChangedDocument, LeaderDashboardDocument, VehicleChangedDocument } from '@cc/shared/operations';
+import { DutyShiftChangedDocument, IncidentChangedDocument, LeaderDashboardDocument, VehicleChangedDocument } from '@cc/shared/operations';
 import { useLiveSubscription } from '../../../app/use-live-subscription';
 import { useLoadHealth } from '../../../app/use-load-health';
 import { useStandingAlerts } from '../../alerts/composables/use-standing-alerts';
@@ -33,6 +33,10 @@ export function useLeaderDashboard() {
   // Vehicles on standby, per company and across the fleet.
   const vehicles = useLiveSubscription({ query: VehicleChangedDocument, reload: async () => void (await reload()) });
   watch(vehicles.data, soon);
+
+  // Who is on duty and the roster's gaps: a shift planned, changed or checked in to.
+  const shifts = useLiveSubscription({ query: DutyShiftChangedDocument, reload: async () => void (await reload()) });
+  watch(shifts.data, soon);
 
   const { alerts } = useStandingAlerts({ cacheOnly: true });
   watch(() => alerts.value.map((a) => `${a.id}:${a.status}:${a.count}`).join(','), soon);

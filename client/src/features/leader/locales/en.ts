@@ -16,6 +16,16 @@ export default {
     acknowledgeP50: 'Incident acknowledged in (median, today)',
     acknowledgeP90: '90% acknowledged within',
     acknowledgedToday: '{count} acknowledged today',
+    onDuty: 'On duty now',
+    onDutyLeader: 'Leader on duty',
+    onDutyOfficers: 'Duty officers',
+    onDutyBackups: 'Backup',
+    nobody: 'nobody',
+    rosterUnknown: 'No roster data',
+    uncoveredHours: 'Uncovered hours, next 24 h',
+    uncoveredUnit: '{count} h',
+    firstUncovered: 'first at {time}',
+    allCovered: 'every hour covered',
     noneToday: 'none yet today',
   },
   charts: {
@@ -38,5 +48,5 @@ export default {
     open: 'Open',
     pastDeadline: 'Past deadline',
   },
-  pending: 'Duty coverage, permits waiting, stock at risk and daily reports appear here as those modules arrive.',
+  pending: 'Permits waiting, stock at risk and daily reports appear here as those modules arrive.',
 } satisfies MessagesLike<typeof zhCN>;

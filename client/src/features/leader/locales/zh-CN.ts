@@ -15,6 +15,16 @@ export default {
     acknowledgeP90: '90% 的事件在此时间内确认',
     acknowledgedToday: '今日已确认 {count} 起',
     noneToday: '今日尚无',
+    onDuty: '当前在岗',
+    onDutyLeader: '带班领导',
+    onDutyOfficers: '值班员',
+    onDutyBackups: '备班',
+    nobody: '无人',
+    rosterUnknown: '暂无排班数据',
+    uncoveredHours: '未来24小时空岗',
+    uncoveredUnit: '{count} 小时',
+    firstUncovered: '最早 {time}',
+    allCovered: '均有人在岗',
   },
   charts: {
     incidentsByAge: '未办结事件：按类别与已等待时长',
@@ -36,5 +46,5 @@ export default {
     open: '未办结',
     pastDeadline: '已超时',
   },
-  pending: '值班覆盖、通行证审批、物资库存与日报等数据将随相应模块上线后在此显示。',
+  pending: '通行证审批、物资库存与日报等数据将随相应模块上线后在此显示。',
 };
