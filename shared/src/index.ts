@@ -8,6 +8,8 @@ export * from './domain/validation';
 export * from './domain/plates';
 export * from './domain/phones';
 export * from './domain/id-numbers';
+export * from './domain/hq-instructions';
+export * from './domain/handover';
 export * from './errors';
 export * from './policy';
 export * from './topics';

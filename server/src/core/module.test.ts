@@ -19,6 +19,7 @@ describe('module descriptions', () => {
       topics: [],
       alertRules: [],
       leaderFigures: null,
+      handoverItems: null,
       demoSeed: null,
     });
     expect(described.rosters).toBe('the service');
@@ -30,7 +31,7 @@ describe('module descriptions', () => {
     expect(() => checkModules(modules.list)).not.toThrow();
     // Every module's rules reached the engine through the list, none by hand.
     expect(modules.alerts.engine.list().map((r) => r.id)).toEqual(modules.list.flatMap((m) => m.alertRules.map((r) => r.id)));
-    expect(modules.alerts.engine.list().length).toBe(5);
+    expect(modules.alerts.engine.list().length).toBe(ALERT_RULE_IDS.length);
   });
 
   it('refuse a module listed twice, a topic two modules emit, and a rule woken by a topic nobody emits', () => {
