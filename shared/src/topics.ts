@@ -8,6 +8,7 @@ export const TOPICS = {
   incidents: { incident: 'incident' },
   alerts: { alert: 'alert', alertRule: 'alertRule' },
   dispatch: { vehicle: 'vehicle', dispatchOrder: 'dispatchOrder', transportCompany: 'transportCompany' },
+  duty: { hqInstruction: 'hqInstruction', shiftHandover: 'shiftHandover' },
 } as const;
 
 export const SESSION_TOPIC = TOPICS.identity.session;
@@ -17,6 +18,8 @@ export const ALERT_RULE_TOPIC = TOPICS.alerts.alertRule;
 export const VEHICLE_TOPIC = TOPICS.dispatch.vehicle;
 export const DISPATCH_ORDER_TOPIC = TOPICS.dispatch.dispatchOrder;
 export const TRANSPORT_COMPANY_TOPIC = TOPICS.dispatch.transportCompany;
+export const HQ_INSTRUCTION_TOPIC = TOPICS.duty.hqInstruction;
+export const SHIFT_HANDOVER_TOPIC = TOPICS.duty.shiftHandover;
 
 type TopicsByModule = typeof TOPICS;
 /** Every topic name of every module. */

@@ -35,6 +35,7 @@ export const ALERT_RULE_IDS = [
   'incident-unacknowledged',
   'company-below-standby-quota',
   'fleet-ready-below-floor',
+  'hq-instruction-unacknowledged',
 ] as const;
 export type KnownAlertRuleId = (typeof ALERT_RULE_IDS)[number];
 

@@ -53,6 +53,7 @@ export const OPERATION_POLICY = {
   ...INCIDENTS_POLICY,
   ...ALERTS_POLICY,
   ...DISPATCH_POLICY,
+  ...DUTY_POLICY,
   ...LEADER_POLICY,
 } as const satisfies Record<string, Access>;
 

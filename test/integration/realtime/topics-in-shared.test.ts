@@ -2,6 +2,8 @@ import { ALL_TOPICS, TOPICS } from '@cc/shared';
 import { describe, expect, it } from 'vitest';
 import { ALERT_RULE_TOPIC, ALERT_TOPIC } from '../../../server/src/modules/alerts/alert.events';
 import { DISPATCH_ORDER_TOPIC, TRANSPORT_COMPANY_TOPIC, VEHICLE_TOPIC } from '../../../server/src/modules/dispatch/dispatch.events';
+import { SHIFT_HANDOVER_TOPIC } from '../../../server/src/modules/duty/handover.events';
+import { HQ_INSTRUCTION_TOPIC } from '../../../server/src/modules/duty/hq-instruction.events';
 import { SESSION_TOPIC } from '../../../server/src/modules/identity/identity.events';
 import { INCIDENT_TOPIC } from '../../../server/src/modules/incidents/incident.events';
 
@@ -12,6 +14,7 @@ describe('event topic names (shared/src/topics.ts)', () => {
       incidents: { incident: INCIDENT_TOPIC },
       alerts: { alert: ALERT_TOPIC, alertRule: ALERT_RULE_TOPIC },
       dispatch: { vehicle: VEHICLE_TOPIC, dispatchOrder: DISPATCH_ORDER_TOPIC, transportCompany: TRANSPORT_COMPANY_TOPIC },
+      duty: { hqInstruction: HQ_INSTRUCTION_TOPIC, shiftHandover: SHIFT_HANDOVER_TOPIC },
     });
   });
 

@@ -1,0 +1,52 @@
+import { WORKING_GROUPS, type WorkingGroup } from '@cc/shared';
+import { isUuid } from '../../core/auth/ids';
+import { domainError } from '../../core/errors';
+
+const MAX_TARGETS = 20;
+/** A received time this far ahead of the server's clock is a typo, not a clock difference. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export interface CleanInstruction {
+  source: string;
+  content: string;
+  receivedAt: Date;
+  groups: WorkingGroup[];
+  unitIds: string[];
+}
+
+const bad = (field: string, message: string, reason: string) => domainError('BAD_USER_INPUT', message, { field, reason });
+
+/** Checks and trims a new instruction; the targets come back without repeats. */
+export function cleanInstruction(
+  input: { source: string; content: string; receivedAt?: Date | null; targets: { group?: WorkingGroup | null; unitId?: string | null }[] },
+  now: Date,
+): CleanInstruction {
+  const source = input.source.trim();
+  if (!source || source.length > 100)
+    throw bad('source', 'Say who gave the instruction (指挥部, 上级…), in at most 100 characters.', 'hq_instruction/source');
+  const content = input.content.trim();
+  if (!content || content.length > 4000)
+    throw bad('content', 'Write the instruction itself, in at most 4000 characters.', 'hq_instruction/content');
+  const receivedAt = input.receivedAt ?? now;
+  if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)
+    throw bad('receivedAt', 'The time received is in the future; check the date and time.', 'hq_instruction/received_in_future');
+  if (input.targets.length === 0 || input.targets.length > MAX_TARGETS)
+    throw bad('targets', `Distribute it to 1 to ${MAX_TARGETS} working groups or member units.`, 'hq_instruction/targets');
+  const groups = new Set<WorkingGroup>();
+  const unitIds = new Set<string>();
+  for (const target of input.targets) {
+    const hasGroup = target.group != null;
+    const hasUnit = target.unitId != null;
+    if (hasGroup === hasUnit)
+      throw bad(
+        'targets',
+        'Each target is either a working group or a member unit, not both and not neither.',
+        'hq_instruction/target_shape',
+      );
+    if (hasGroup && !WORKING_GROUPS.includes(target.group!)) throw bad('targets', 'Unknown working group.', 'hq_instruction/target_group');
+    if (hasUnit && !isUuid(target.unitId!)) throw bad('targets', 'A member unit id is malformed.', 'hq_instruction/target_unit');
+    if (hasGroup) groups.add(target.group!);
+    else unitIds.add(target.unitId!);
+  }
+  return { source, content, receivedAt, groups: [...groups], unitIds: [...unitIds] };
+}
