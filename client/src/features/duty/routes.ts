@@ -1,4 +1,4 @@
-import { Phone } from '@element-plus/icons-vue';
+import { Phone, Promotion, Switch } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const dutyRoutes: RouteRecordRaw[] = [
@@ -11,6 +11,26 @@ export const dutyRoutes: RouteRecordRaw[] = [
       access: { roles: ['DUTY_OFFICER', 'LEADER'] },
       titleKey: 'duty.title',
       nav: { section: 'DUTY', order: 20, icon: Phone },
+    },
+  },
+  {
+    path: '/duty/instructions',
+    name: 'duty-instructions',
+    component: () => import('./routes/HqInstructions.vue'),
+    meta: {
+      access: { operation: 'hqInstructions' },
+      titleKey: 'duty.instructions.title',
+      nav: { section: 'DUTY', order: 40, icon: Promotion },
+    },
+  },
+  {
+    path: '/duty/handover',
+    name: 'duty-handover',
+    component: () => import('./routes/ShiftHandover.vue'),
+    meta: {
+      access: { operation: 'currentShiftHandover' },
+      titleKey: 'duty.handover.title',
+      nav: { section: 'DUTY', order: 50, icon: Switch },
     },
   },
 ];
