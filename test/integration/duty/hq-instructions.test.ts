@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { print } from 'graphql';
 import { ManualClock } from '../../../server/src/core/clock';
+import { CurrentShiftHandoverDocument, HqInstructionsDocument, ShiftHandoversDocument } from '../../../shared/src/generated/graphql';
 import { ResumingSubscriber } from '../../support/resuming-subscriber';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { alertsAbout } from '../alerts/alert-support';
@@ -86,6 +88,18 @@ describe('HQ instructions (传达): distributed to groups and units, each signs 
     const last = await acknowledge(t, leader, ofCommerce.id, '已电话确认');
     expect(last.errors).toBeUndefined();
     expect(last.data!.acknowledgeHqInstruction.fullyAcknowledgedAt).not.toBeNull();
+  });
+
+  // The console's list was refused as too costly: its nested deliveries counted as 100 each.
+  it('the console’s own list and handover documents are within the request cost limit', async () => {
+    for (const [document, variables] of [
+      [HqInstructionsDocument, { first: 50, onlyOpen: false }],
+      [CurrentShiftHandoverDocument, {}],
+      [ShiftHandoversDocument, { first: 10 }],
+    ] as const) {
+      const response = await t.gql(print(document), variables, duty);
+      expect(response.errors, print(document).slice(0, 60)).toBeUndefined();
+    }
   });
 
   it('a unit liaison lists only the instructions that reached their unit', async () => {

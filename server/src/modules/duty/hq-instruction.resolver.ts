@@ -12,6 +12,7 @@ import type { MemberUnitService } from '../identity/member-unit.service';
 import type { HqInstruction, HqInstructionDelivery } from './hq-instruction.entity';
 import { HQ_INSTRUCTION_TOPIC } from './hq-instruction.events';
 import { hqInstructionPolicy } from './hq-instruction.policy';
+import { MAX_TARGETS } from './hq-instruction.rules';
 import type { HqInstructionService } from './hq-instruction.service';
 import {
   AcknowledgeHqInstructionInput,
@@ -121,8 +122,13 @@ export class HqInstructionFields {
   constructor(private readonly instructions: HqInstructionService) {}
 
   @FieldResolver(() => [HqInstructionDeliveryType], { description: 'One per target: working groups first, then member units.' })
-  async deliveries(@Root() instruction: HqInstruction, @Ctx() ctx: Context): Promise<HqInstructionDelivery[]> {
-    const all = await deliveriesLoader(ctx.em, this.instructions).load(instruction.id);
+  async deliveries(
+    @Root() instruction: HqInstruction,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: MAX_TARGETS, description: `An instruction has at most ${MAX_TARGETS} targets.` })
+    first: number,
+  ): Promise<HqInstructionDelivery[]> {
+    const all = (await deliveriesLoader(ctx.em, this.instructions).load(instruction.id)).slice(0, Math.max(first, 0));
     // A liaison sees their own unit's copy only; who else it went to is HQ's business.
     if (hqInstructionPolicy.seesAll(ctx.viewer)) return all;
     const unitId = hqInstructionPolicy.unitOf(ctx.viewer);

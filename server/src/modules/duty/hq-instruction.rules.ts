@@ -2,7 +2,8 @@ import { WORKING_GROUPS, type WorkingGroup } from '@cc/shared';
 import { isUuid } from '../../core/auth/ids';
 import { domainError } from '../../core/errors';
 
-const MAX_TARGETS = 20;
+/** The four groups and a handful of units; more is a mistake, and the list's cost (core/graphql/cost.ts) counts on it. */
+export const MAX_TARGETS = 20;
 /** A received time this far ahead of the server's clock is a typo, not a clock difference. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 

@@ -18,7 +18,7 @@ export function useHqInstructions() {
   });
   const list = useQuery({
     query: HqInstructionsDocument,
-    variables: computed(() => ({ first: 100, onlyOpen: onlyOpen.value })),
+    variables: computed(() => ({ first: 50, onlyOpen: onlyOpen.value })),
     pause: () => !live.ready.value,
   });
   useLoadHealth({ error: list.error, reload: () => list.executeQuery({ requestPolicy: 'network-only' }) });

@@ -45,7 +45,6 @@ export default {
         source: 'e.g. HQ, higher authority',
         receivedAt: 'Now when left empty',
         content: 'The instruction’s words or gist',
-        units: 'Choose member units',
       },
       fieldErrors: {
         source: 'Say who gave the instruction (at most 100 characters)',

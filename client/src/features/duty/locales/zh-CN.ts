@@ -42,7 +42,6 @@ export default {
         source: '如：指挥部、上级',
         receivedAt: '默认为当前时间',
         content: '指示原文或要点',
-        units: '选择成员单位',
       },
       fieldErrors: {
         source: '请填写指示来源（不超过100字）',
