@@ -23,6 +23,12 @@ export const HANDOVER_ITEM_KINDS = [
 ] as const;
 export type KnownHandoverItemKind = (typeof HANDOVER_ITEM_KINDS)[number];
 
+/** The longest handover note; the console counts against the same limit. */
+export const HANDOVER_NOTE_LIMIT = 4_000;
+/** A shift's end at most this far from now: a handover is written at the end of a shift, not days apart from it. */
+export const HANDOVER_END_MAX_AGE_DAYS = 7;
+export const HANDOVER_END_MAX_AHEAD_HOURS = 24;
+
 /** The default shift when the officer gives none: the last 8 hours, ending now. */
 export const DEFAULT_SHIFT_HOURS = 8;
 /** A handover covers at most a day: a longer window is a typo. */

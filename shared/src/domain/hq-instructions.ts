@@ -5,6 +5,9 @@ import type { Role, WorkingGroup } from './roles';
 export const HQ_INSTRUCTION_PRIORITIES = ['ROUTINE', 'URGENT', 'CRITICAL'] as const;
 export type HqInstructionPriority = (typeof HQ_INSTRUCTION_PRIORITIES)[number];
 
+/** The longest text each instruction field takes; the console counts against the same limits. */
+export const HQ_INSTRUCTION_TEXT_LIMITS = { source: 100, content: 4_000, note: 500 } as const;
+
 /** Minutes a delivery may stay unacknowledged before the alert rule raises it, unless an administrator sets otherwise. */
 export const HQ_INSTRUCTION_ACK_MINUTES = 30;
 

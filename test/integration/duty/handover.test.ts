@@ -177,5 +177,7 @@ describe('the shift handover (交接班)', () => {
     expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'handover/window' });
     const long = await generateHandover(t, duty, { shiftStartedAt: new Date(Date.now() - 30 * HOUR).toISOString() });
     expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'handover/window' });
+    const lastYear = await generateHandover(t, duty, { shiftEndsAt: new Date(Date.now() - 365 * 24 * HOUR).toISOString() });
+    expect(lastYear.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'shiftEndsAt' });
   });
 });

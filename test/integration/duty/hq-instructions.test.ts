@@ -125,6 +125,24 @@ describe('HQ instructions (传达): distributed to groups and units, each signs 
       duty,
     );
     expect(both.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'hq_instruction/target_shape' });
+    // A typo in the date is refused, not taken (ADR 0013): the same week back as an incident's report time.
+    const stale = await t.gql(
+      'mutation($input: RecordHqInstructionInput!) { recordHqInstruction(input: $input) { id } }',
+      {
+        input: {
+          source: '指挥部',
+          content: '测试',
+          receivedAt: new Date(clock.now().getTime() - 8 * 24 * 60 * MINUTE),
+          targets: [{ group: 'DUTY' }],
+        },
+      },
+      duty,
+    );
+    expect(stale.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'receivedAt',
+      reason: 'hq_instruction/received_too_old',
+    });
   });
 
   it('raises a warning for the target group when a copy waits 30 minutes, and clears it when they sign', async () => {

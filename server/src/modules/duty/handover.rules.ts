@@ -1,4 +1,4 @@
-import { DEFAULT_SHIFT_HOURS, MAX_SHIFT_HOURS, handoverItemKey } from '@cc/shared';
+import { DEFAULT_SHIFT_HOURS, HANDOVER_END_MAX_AGE_DAYS, HANDOVER_END_MAX_AHEAD_HOURS, MAX_SHIFT_HOURS, handoverItemKey } from '@cc/shared';
 import { domainError } from '../../core/errors';
 import type { HandoverItem } from '../../core/handover-items';
 import type { StoredHandoverItem } from './handover.entity';
@@ -9,6 +9,16 @@ const SEVERITY_ORDER = { CRITICAL: 0, WARNING: 1, INFO: 2 } as const;
 /** The shift a handover covers: the officer's, or the last 8 hours ending now. */
 export function shiftWindow(input: { shiftStartedAt?: Date | null; shiftEndsAt?: Date | null }, now: Date): { start: Date; end: Date } {
   const end = input.shiftEndsAt ?? now;
+  if (
+    !Number.isFinite(end.getTime()) ||
+    end.getTime() < now.getTime() - HANDOVER_END_MAX_AGE_DAYS * 24 * HOUR ||
+    end.getTime() > now.getTime() + HANDOVER_END_MAX_AHEAD_HOURS * HOUR
+  )
+    throw domainError(
+      'BAD_USER_INPUT',
+      `A shift handed over ends within ${HANDOVER_END_MAX_AGE_DAYS} days before and ${HANDOVER_END_MAX_AHEAD_HOURS} hours after now; check the date.`,
+      { field: 'shiftEndsAt', reason: 'handover/window' },
+    );
   const start = input.shiftStartedAt ?? new Date(end.getTime() - DEFAULT_SHIFT_HOURS * HOUR);
   if (start.getTime() >= end.getTime())
     throw domainError('BAD_USER_INPUT', 'The shift must start before it ends.', { field: 'shiftStartedAt', reason: 'handover/window' });

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { HandoverSignerRole } from '@cc/shared';
+import { HANDOVER_NOTE_LIMIT, type HandoverSignerRole } from '@cc/shared';
 import { isUuid } from '../../core/auth/ids';
 import type { Context } from '../../core/context';
 import { ADVISORY_LOCKS } from '../../core/database/advisory-locks';
@@ -11,8 +11,6 @@ import { ShiftHandover } from './handover.entity';
 import { SHIFT_HANDOVER_TOPIC } from './handover.events';
 import { handoverItems, shiftWindow } from './handover.rules';
 import type { GenerateShiftHandoverInput, SignShiftHandoverInput, UpdateShiftHandoverNoteInput } from './handover.types';
-
-const MAX_NOTE = 4000;
 
 /** Every module's contribution, named by module (the composition root hands over the module list). */
 export type HandoverSources = () => readonly { module: string; source: HandoverItemsSource }[];
@@ -173,7 +171,8 @@ export class ShiftHandoverService {
 
 function cleanNote(note: string): string {
   const clean = note.trim();
-  if (clean.length > MAX_NOTE) throw domainError('BAD_USER_INPUT', `Keep the note to ${MAX_NOTE} characters.`, { field: 'note' });
+  if (clean.length > HANDOVER_NOTE_LIMIT)
+    throw domainError('BAD_USER_INPUT', `Keep the note to ${HANDOVER_NOTE_LIMIT} characters.`, { field: 'note' });
   return clean;
 }
 

@@ -1,11 +1,16 @@
-import { WORKING_GROUPS, type WorkingGroup } from '@cc/shared';
+import {
+  HQ_INSTRUCTION_TEXT_LIMITS,
+  REPORTED_AT_CLOCK_SKEW_MINUTES,
+  REPORTED_AT_MAX_AGE_DAYS,
+  WORKING_GROUPS,
+  reportedAtProblem,
+  type WorkingGroup,
+} from '@cc/shared';
 import { isUuid } from '../../core/auth/ids';
 import { domainError } from '../../core/errors';
 
 /** The four groups and a handful of units; more is a mistake, and the list's cost (core/graphql/cost.ts) counts on it. */
 export const MAX_TARGETS = 20;
-/** A received time this far ahead of the server's clock is a typo, not a clock difference. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 export interface CleanInstruction {
   source: string;
@@ -23,14 +28,27 @@ export function cleanInstruction(
   now: Date,
 ): CleanInstruction {
   const source = input.source.trim();
-  if (!source || source.length > 100)
-    throw bad('source', 'Say who gave the instruction (指挥部, 上级…), in at most 100 characters.', 'hq_instruction/source');
+  const limits = HQ_INSTRUCTION_TEXT_LIMITS;
+  if (!source || source.length > limits.source)
+    throw bad('source', `Say who gave the instruction (指挥部, 上级…), in at most ${limits.source} characters.`, 'hq_instruction/source');
   const content = input.content.trim();
-  if (!content || content.length > 4000)
-    throw bad('content', 'Write the instruction itself, in at most 4000 characters.', 'hq_instruction/content');
+  if (!content || content.length > limits.content)
+    throw bad('content', `Write the instruction itself, in at most ${limits.content} characters.`, 'hq_instruction/content');
   const receivedAt = input.receivedAt ?? now;
-  if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)
-    throw bad('receivedAt', 'The time received is in the future; check the date and time.', 'hq_instruction/received_in_future');
+  // The same plausibility as an incident's report time (ADR 0013): a week back, minutes of clock skew ahead.
+  const problem = reportedAtProblem(receivedAt, now);
+  if (problem === 'TOO_OLD')
+    throw bad(
+      'receivedAt',
+      `The time received is more than ${REPORTED_AT_MAX_AGE_DAYS} days ago; check the date.`,
+      'hq_instruction/received_too_old',
+    );
+  if (problem)
+    throw bad(
+      'receivedAt',
+      `The time received is more than ${REPORTED_AT_CLOCK_SKEW_MINUTES} minutes in the future; check the date and time.`,
+      'hq_instruction/received_in_future',
+    );
   if (input.targets.length === 0 || input.targets.length > MAX_TARGETS)
     throw bad('targets', `Distribute it to 1 to ${MAX_TARGETS} working groups or member units.`, 'hq_instruction/targets');
   const groups = new Set<WorkingGroup>();

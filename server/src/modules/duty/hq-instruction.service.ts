@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { HQ_INSTRUCTION_TEXT_LIMITS } from '@cc/shared';
 import { isUuid } from '../../core/auth/ids';
 import type { Context, Viewer } from '../../core/context';
 import { domainError, forbidden, notFound } from '../../core/errors';
@@ -160,7 +161,8 @@ export class HqInstructionService {
         );
       }
       const note = (input.note ?? '').trim();
-      if (note.length > 500) throw domainError('BAD_USER_INPUT', 'Keep the note to 500 characters.', { field: 'note' });
+      if (note.length > HQ_INSTRUCTION_TEXT_LIMITS.note)
+        throw domainError('BAD_USER_INPUT', `Keep the note to ${HQ_INSTRUCTION_TEXT_LIMITS.note} characters.`, { field: 'note' });
       delivery.acknowledgedAt = tx.now;
       delivery.acknowledgedById = tx.viewer?.userId ?? null;
       delivery.acknowledgedByName = tx.viewer?.displayName ?? '';

@@ -46,6 +46,8 @@ export default {
         receivedAt: 'Now when left empty',
         content: 'The instruction’s words or gist',
       },
+      receivedAtTooOld: 'The time received cannot be more than {days} days ago',
+      receivedAtInFuture: 'The time received cannot be more than {minutes} minutes ahead of now',
       fieldErrors: {
         source: 'Say who gave the instruction (at most 100 characters)',
         content: 'Write the instruction (at most 4000 characters)',

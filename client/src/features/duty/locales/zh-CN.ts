@@ -43,6 +43,8 @@ export default {
         receivedAt: '默认为当前时间',
         content: '指示原文或要点',
       },
+      receivedAtTooOld: '接收时间不能早于 {days} 天前',
+      receivedAtInFuture: '接收时间不能晚于当前时间 {minutes} 分钟以上',
       fieldErrors: {
         source: '请填写指示来源（不超过100字）',
         content: '请填写指示内容（不超过4000字）',
