@@ -14,6 +14,8 @@ export interface HandoverItem {
   /** The record the item is about, for the console's link; null when it has none. */
   target: { entityType: string; entityId: string } | null;
   severity: HandoverItemSeverity;
+  /** A finer stable code the console may have words for, e.g. a standing alert's rule id. */
+  code?: string | null;
   /** When it becomes (or became) pressing: a deadline, the time it was raised or went out. */
   dueAt?: Date | null;
 }

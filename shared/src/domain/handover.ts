@@ -37,7 +37,13 @@ export const MAX_SHIFT_HOURS = 24;
 /** An incident whose reporting deadline falls within this many hours is "near its deadline" on the handover. */
 export const HANDOVER_NEAR_DEADLINE_HOURS = 2;
 
-/** One open item's identity across handovers: the same record of the same kind. */
-export function handoverItemKey(item: { kind: string; target: { entityType: string; entityId: string } | null; label: string }): string {
-  return item.target ? `${item.kind}|${item.target.entityType}|${item.target.entityId}` : `${item.kind}|${item.label}`;
+/** One open item's identity across handovers: the same record of the same kind (and code: two alerts on one incident are two items). */
+export function handoverItemKey(item: {
+  kind: string;
+  code?: string | null;
+  target: { entityType: string; entityId: string } | null;
+  label: string;
+}): string {
+  const kind = item.code ? `${item.kind}|${item.code}` : item.kind;
+  return item.target ? `${kind}|${item.target.entityType}|${item.target.entityId}` : `${kind}|${item.label}`;
 }

@@ -64,10 +64,11 @@ export async function unitIdOf(t: TestApp, cookie: string, code: string): Promis
 
 export const HANDOVER_FIELDS = `id shiftStartedAt shiftEndsAt generatedAt note previousId closedAt version
   outgoingSignedBy { displayName } incomingSignedBy { displayName }
-  items { kind label severity module carriedOver dueAt target { entityType entityId } }`;
+  items { kind code label severity module carriedOver dueAt target { entityType entityId } }`;
 
 export interface HandoverItem {
   kind: string;
+  code: string | null;
   label: string;
   severity: string;
   module: string;

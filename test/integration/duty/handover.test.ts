@@ -64,12 +64,13 @@ describe('the shift handover (交接班)', () => {
     expect(response.errors).toBeUndefined();
     first = response.data!.generateShiftHandover;
     const items = first.items;
-    expect(about(items, overdue.id).map((i) => [i.kind, i.severity, i.module])).toEqual(
+    expect(about(items, overdue.id).map((i) => [i.kind, i.code, i.severity, i.module])).toEqual(
       expect.arrayContaining([
-        ['INCIDENT_PAST_DEADLINE', 'CRITICAL', 'incidents'],
-        ['STANDING_ALERT', 'CRITICAL', 'alerts'],
+        ['INCIDENT_PAST_DEADLINE', null, 'CRITICAL', 'incidents'],
+        ['STANDING_ALERT', 'incident-past-deadline', 'CRITICAL', 'alerts'],
       ]),
     );
+    expect(about(items, overdue.id).find((i) => i.kind === 'STANDING_ALERT')!.label).toBe('检疫点发现发热人员');
     expect(about(items, near.id).filter((i) => i.module === 'incidents')).toMatchObject([
       { kind: 'INCIDENT_NEAR_DEADLINE', severity: 'WARNING', label: 'A · 物资仓库停电' },
     ]);
@@ -141,8 +142,8 @@ describe('the shift handover (交接班)', () => {
     expect(about(next.items, fresh.id).find((i) => i.kind === 'INCIDENT_PAST_DEADLINE')).toMatchObject({ carriedOver: false });
     expect(about(next.items, instruction.id)).toEqual([]);
     // Whatever the first handover had and is still open is marked; nothing else is.
-    const before = new Set(first.items.map((i) => `${i.kind}|${i.target?.entityId}`));
-    for (const item of next.items) expect(item.carriedOver).toBe(before.has(`${item.kind}|${item.target?.entityId}`));
+    const before = new Set(first.items.map((i) => `${i.kind}|${i.code}|${i.target?.entityId}`));
+    for (const item of next.items) expect(item.carriedOver).toBe(before.has(`${item.kind}|${item.code}|${item.target?.entityId}`));
   });
 
   it('each generation and signature reaches a resuming subscriber once', async () => {

@@ -14,7 +14,8 @@ export function alertHandoverItems(alerts: AlertService): HandoverItemsSource {
       const named = alert.params['title'] ?? alert.params['plate'] ?? alert.params['name'];
       return {
         kind: 'STANDING_ALERT',
-        label: `${alert.ruleId}: ${named ?? rule?.summary(alert.params) ?? alert.dedupeKey}`,
+        label: String(named ?? rule?.summary(alert.params) ?? alert.dedupeKey),
+        code: alert.ruleId,
         target: { entityType: alert.sourceType, entityId: alert.sourceId },
         severity: alert.level === 'CRITICAL' ? 'CRITICAL' : 'WARNING',
         dueAt: alert.raisedAt,

@@ -52,6 +52,7 @@ export function handoverItems(
       label: item.label,
       target: item.target,
       severity: item.severity,
+      code: item.code ?? null,
       dueAt: item.dueAt ? item.dueAt.toISOString() : null,
       module: item.module,
       carriedOver: before.has(key),

@@ -29,6 +29,8 @@ export class HandoverItemType {
   @Field(() => String, { description: 'The record’s own words: a title, a plate, an order number.' }) label!: string;
   @Field(() => HandoverItemTargetType, { nullable: true }) target?: HandoverItemTargetType | null;
   @Field(() => HandoverItemSeverityEnum) severity!: HandoverItemSeverity;
+  @Field(() => String, { nullable: true, description: 'A finer stable code, e.g. a standing alert’s rule id (the console names it).' })
+  code?: string | null;
   @Field(() => Date, { nullable: true, description: 'Its deadline, or when it was raised or went out.' }) dueAt?: Date | null;
   @Field(() => String, { description: 'The module that contributed it.' }) module!: string;
   @Field(() => Boolean, { description: 'Already on the previous handover and still open (遗留事项).' }) carriedOver!: boolean;
