@@ -49,7 +49,9 @@ export function useShiftHandover() {
     fetching: computed(() => current.fetching.value || recent.fetching.value),
     error,
     busy,
-    generate: () => run('generate', () => generateMutation({ input: {} })),
+    /** For the officer's shift window, or (none given) the last 8 hours ending now. */
+    generate: (window: { shiftStartedAt?: string | null; shiftEndsAt?: string | null } = {}) =>
+      run('generate', () => generateMutation({ input: window })),
     saveNote: (handoverId: string, note: string, expectedVersion: number) =>
       run('note', () => noteMutation({ input: { handoverId, note, expectedVersion } })),
     sign: (handoverId: string, role: HandoverSignerRole) => run(role, () => signMutation({ input: { handoverId, role } })),
