@@ -102,6 +102,17 @@ describe('HQ instructions (传达): distributed to groups and units, each signs 
     }
   });
 
+  it('when every target signs at the same moment, the instruction ends up signed by all, each copy once', async () => {
+    const coordinator = await t.login('coordinator');
+    const instruction = await recordInstruction(t, duty, [{ group: 'TRANSPORT' }, { group: 'LOGISTICS' }, { group: 'COORDINATION' }]);
+    const signer = { TRANSPORT: dispatcher, LOGISTICS: logistics, COORDINATION: coordinator } as Record<string, string>;
+    const answers = await Promise.all(instruction.deliveries.map((d) => acknowledge(t, signer[d.targetGroup!]!, d.id)));
+    expect(answers.map((a) => a.errors)).toEqual([undefined, undefined, undefined]);
+    const after = (await readInstruction(t, leader, instruction.id)).data!.hqInstruction;
+    expect(after.fullyAcknowledgedAt).not.toBeNull();
+    expect(after.deliveries.every((d) => d.acknowledgedAt)).toBe(true);
+  });
+
   it('a unit liaison lists only the instructions that reached their unit', async () => {
     const toTransport = await recordInstruction(t, duty, [{ group: 'TRANSPORT' }]);
     const toUnit = await recordInstruction(t, duty, [{ unitId: agriculture }], { content: '农业农村局明日报送春耕物资需求' });
