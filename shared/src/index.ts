@@ -11,6 +11,8 @@ export * from './domain/plates';
 export * from './domain/phones';
 export * from './domain/id-numbers';
 export * from './domain/roster';
+export * from './domain/hq-instructions';
+export * from './domain/handover';
 export * from './errors';
 export * from './policy';
 export * from './topics';

@@ -11,6 +11,8 @@ export const TOPICS = {
   duty: {
     dutyShift: 'dutyShift',
     dutyCall: 'dutyCall',
+    hqInstruction: 'hqInstruction',
+    shiftHandover: 'shiftHandover',
   },
 } as const;
 
@@ -23,6 +25,8 @@ export const DISPATCH_ORDER_TOPIC = TOPICS.dispatch.dispatchOrder;
 export const TRANSPORT_COMPANY_TOPIC = TOPICS.dispatch.transportCompany;
 export const DUTY_CALL_TOPIC = TOPICS.duty.dutyCall;
 export const DUTY_SHIFT_TOPIC = TOPICS.duty.dutyShift;
+export const HQ_INSTRUCTION_TOPIC = TOPICS.duty.hqInstruction;
+export const SHIFT_HANDOVER_TOPIC = TOPICS.duty.shiftHandover;
 
 type TopicsByModule = typeof TOPICS;
 /** Every topic name of every module. */

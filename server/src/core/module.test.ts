@@ -19,6 +19,7 @@ describe('module descriptions', () => {
       topics: [],
       alertRules: [],
       leaderFigures: null,
+      handoverItems: null,
       demoSeed: null,
     });
     expect(described.rosters).toBe('the service');

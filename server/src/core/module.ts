@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Migration } from '@mikro-orm/migrations';
 import type { WorkingGroup } from '@cc/shared';
 import type { AlertRuleDefinition } from './alerts/alert-rule';
+import type { HandoverItemsSource } from './handover-items';
 import type { LeaderFiguresSource } from './leader-figures';
 import type { Logger } from './logger';
 import type { TopicName } from './realtime/topics';
@@ -52,6 +53,8 @@ export interface ModuleManifest {
   alertRules: readonly AlertRuleDefinition[];
   /** Its figures on the leader's board. */
   leaderFigures: LeaderFiguresSource | null;
+  /** Its open items a shift hands over to the next (交接班), read through its own services. */
+  handoverItems: HandoverItemsSource | null;
   /** Its demo data; run in module-list order. */
   demoSeed: DemoSeed | null;
 }
@@ -72,6 +75,7 @@ export function defineModule<S extends object = Record<never, never>>(
     topics: [],
     alertRules: [],
     leaderFigures: null,
+    handoverItems: null,
     demoSeed: null,
     ...description,
   };

@@ -29,7 +29,13 @@ export function createModules(options: ModuleOptions) {
   const incidents = createIncidentsModule({ people: identity.users });
   const audit = createAuditModule({ people: identity.users });
   const dispatch = createDispatchModule({ incidents: incidents.service, units: identity.units });
-  const duty = createDutyModule({ people: identity.users, incidents: incidents.service, orders: dispatch.orders, units: identity.units });
+  const duty = createDutyModule({
+    people: identity.users,
+    incidents: incidents.service,
+    orders: dispatch.orders,
+    units: identity.units,
+    modules: () => list,
+  });
   const alerts = createAlertsModule({ people: identity.users, roster: duty.roster });
   const leader = createLeaderModule({ modules: () => list });
   const list: readonly ModuleManifest[] = [identity, incidents, audit, dispatch, duty, alerts, leader];

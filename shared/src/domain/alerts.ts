@@ -38,6 +38,7 @@ export const ALERT_RULE_IDS = [
   'duty-forward-unacknowledged',
   'roster-hour-uncovered',
   'shift-not-checked-in',
+  'hq-instruction-unacknowledged',
 ] as const;
 export type KnownAlertRuleId = (typeof ALERT_RULE_IDS)[number];
 

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ALERT_RULE_TOPIC, ALERT_TOPIC } from '../../../server/src/modules/alerts/alert.events';
 import { DISPATCH_ORDER_TOPIC, TRANSPORT_COMPANY_TOPIC, VEHICLE_TOPIC } from '../../../server/src/modules/dispatch/dispatch.events';
 import { DUTY_CALL_TOPIC, DUTY_SHIFT_TOPIC } from '../../../server/src/modules/duty/duty.events';
+import { SHIFT_HANDOVER_TOPIC } from '../../../server/src/modules/duty/handover.events';
+import { HQ_INSTRUCTION_TOPIC } from '../../../server/src/modules/duty/hq-instruction.events';
 import { SESSION_TOPIC } from '../../../server/src/modules/identity/identity.events';
 import { INCIDENT_TOPIC } from '../../../server/src/modules/incidents/incident.events';
 
@@ -13,7 +15,12 @@ describe('event topic names (shared/src/topics.ts)', () => {
       incidents: { incident: INCIDENT_TOPIC },
       alerts: { alert: ALERT_TOPIC, alertRule: ALERT_RULE_TOPIC },
       dispatch: { vehicle: VEHICLE_TOPIC, dispatchOrder: DISPATCH_ORDER_TOPIC, transportCompany: TRANSPORT_COMPANY_TOPIC },
-      duty: { dutyShift: DUTY_SHIFT_TOPIC, dutyCall: DUTY_CALL_TOPIC },
+      duty: {
+        dutyShift: DUTY_SHIFT_TOPIC,
+        dutyCall: DUTY_CALL_TOPIC,
+        hqInstruction: HQ_INSTRUCTION_TOPIC,
+        shiftHandover: SHIFT_HANDOVER_TOPIC,
+      },
     });
   });
 

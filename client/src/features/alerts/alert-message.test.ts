@@ -75,6 +75,25 @@ describe('alert messages', () => {
     i18n.global.locale.value = 'zh-CN';
   });
 
+  it('names the working group an HQ instruction waits on as HQ names it', () => {
+    const waiting = alert({
+      ruleId: 'hq-instruction-unacknowledged',
+      level: 'WARNING',
+      params: [
+        { name: 'source', value: '指挥部' },
+        { name: 'content', value: '各检疫点实行双人值守' },
+        { name: 'target', value: 'TRANSPORT' },
+        { name: 'minutes', value: '30' },
+      ],
+    });
+    i18n.global.locale.value = 'zh-CN';
+    expect(alertTitle(waiting)).toBe('指挥部指示未签收');
+    expect(alertMessage(waiting)).toBe('运输调配 在 30 分钟内未签收 指挥部 的指示：各检疫点实行双人值守');
+    i18n.global.locale.value = 'en';
+    expect(alertMessage(waiting)).toMatch(/^Transport/);
+    i18n.global.locale.value = 'zh-CN';
+  });
+
   it('falls back to the server’s own line for a rule the console does not know yet', () => {
     expect(alertMessage(alert({ ruleId: 'stock-below-days-of-cover', summary: 'Masks: 2 days of cover left.' }))).toBe(
       'Masks: 2 days of cover left.',

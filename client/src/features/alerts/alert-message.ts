@@ -1,3 +1,4 @@
+import { WORKING_GROUPS } from '@cc/shared';
 import type { AlertFieldsFragment } from '@cc/shared/operations';
 import { alertRuleMessagesPath, ownerOfAlertRule } from '../../app/feature';
 import { formatHqTimeLabelled } from '../../app/hq-time-format';
@@ -13,7 +14,7 @@ function messagesPath(ruleId: string): string | undefined {
   return path && i18n.global.te(`${path}.message`, 'zh-CN') ? path : undefined;
 }
 
-/** Parameter values as a reader expects them: class A → 甲类, an instant → HQ date and time, zone named. */
+/** Parameter values as a reader expects them: class A → 甲类, TRANSPORT → 运输调配, an instant → HQ date and time, zone named. */
 function readable(params: Alert['params']): Record<string, string> {
   const { t } = i18n.global;
   const out: Record<string, string> = {};
@@ -25,6 +26,7 @@ function readable(params: Alert['params']): Record<string, string> {
         .split(',')
         .map((role) => t(`duty.roster.roles.${role}`))
         .join(currentLocale.value === 'en' ? ' and ' : '、');
+    else if ((WORKING_GROUPS as readonly string[]).includes(value)) out[name] = t(`groups.${value}`);
     else if (/^\d{4}-\d\d-\d\dT/.test(value)) out[name] = formatHqTimeLabelled(value, 'dayClock');
     else out[name] = value;
   }

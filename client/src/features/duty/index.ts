@@ -1,4 +1,5 @@
 import { defineFeature, type AlertSource } from '../../app/feature';
+import { dutyCacheKeys, dutyCacheUpdates } from './cache-updates';
 import en from './locales/en';
 import zhCN from './locales/zh-CN';
 import { dutyRoutes } from './routes';
@@ -9,20 +10,31 @@ const dutyCallPage = (source: AlertSource) =>
 /** Alerts about the roster lead to the roster page, which opens on the current week (both rules look at the next 24 hours). */
 const rosterPage = (_source: AlertSource) => ({ name: 'duty-roster' });
 
-/** 值班值守: the duty log and the calls forwarded from it (运转), the roster (排班表). */
+/** An unsigned HQ instruction leads to the instructions page, where who has not signed shows. */
+const instructionsPage = () => ({ name: 'duty-instructions' });
+
+/** 值班值守: the duty log and its forwarding (运转), the roster (排班表), HQ instructions passed on (传达) and the shift handover (交接班). */
 export const duty = defineFeature({
   name: 'duty',
   routes: dutyRoutes,
   messages: { 'zh-CN': zhCN, en },
   cacheKeys: {
+    ...dutyCacheKeys,
     // A change is an event wrapping a shift; who is on duty is part of the leader's board.
     DutyShiftChange: () => null,
     DutyOnDuty: () => null,
   },
-  resumable: { DutyCallChanged: 'dutyCall', DutyShiftChanged: 'dutyShift' },
+  cacheUpdates: dutyCacheUpdates,
+  resumable: {
+    DutyCallChanged: 'dutyCall',
+    DutyShiftChanged: 'dutyShift',
+    HqInstructionChanged: 'hqInstruction',
+    ShiftHandoverChanged: 'shiftHandover',
+  },
   alertRules: {
     'duty-forward-unacknowledged': { link: dutyCallPage },
     'roster-hour-uncovered': { link: rosterPage },
     'shift-not-checked-in': { link: rosterPage },
+    'hq-instruction-unacknowledged': { link: instructionsPage },
   },
 });

@@ -1,4 +1,4 @@
-import { Calendar, Phone } from '@element-plus/icons-vue';
+import { Calendar, Phone, Promotion, Switch } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const dutyRoutes: RouteRecordRaw[] = [
@@ -18,5 +18,25 @@ export const dutyRoutes: RouteRecordRaw[] = [
     name: 'duty-roster',
     component: () => import('./routes/DutyRoster.vue'),
     meta: { access: { operation: 'dutyRoster' }, titleKey: 'duty.roster.title', nav: { section: 'DUTY', order: 30, icon: Calendar } },
+  },
+  {
+    path: '/duty/instructions',
+    name: 'duty-instructions',
+    component: () => import('./routes/HqInstructions.vue'),
+    meta: {
+      access: { operation: 'hqInstructions' },
+      titleKey: 'duty.instructions.title',
+      nav: { section: 'DUTY', order: 40, icon: Promotion },
+    },
+  },
+  {
+    path: '/duty/handover',
+    name: 'duty-handover',
+    component: () => import('./routes/ShiftHandover.vue'),
+    meta: {
+      access: { operation: 'currentShiftHandover' },
+      titleKey: 'duty.handover.title',
+      nav: { section: 'DUTY', order: 50, icon: Switch },
+    },
   },
 ];

@@ -13,6 +13,8 @@ export const ADVISORY_LOCKS = {
   migrations: 727_274_003,
   /** First-run administrator creation: only one replica creates the account. */
   firstAdmin: 727_274_004,
+  /** Generating a shift handover: two officers pressing "generate" at once make one draft, not a unique-index error. */
+  shiftHandover: 727_274_011,
 } as const;
 
 /**

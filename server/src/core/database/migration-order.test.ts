@@ -20,6 +20,7 @@ describe('the one migration order', () => {
       '0008-incident-reported-upward',
       '0009-duty-roster',
       '0010-duty-calls',
+      '0011-duty-handover',
     ]);
   });
 

@@ -62,6 +62,16 @@ export class AlertService {
     return out;
   }
 
+  /** Every standing warning and critical alert, whoever's they are (the shift handover lists them all), most severe first. */
+  async standingAtLeastWarning(em: EntityManager): Promise<Alert[]> {
+    const standing = await em.find(
+      Alert,
+      { status: { $in: [...STANDING_ALERT_STATUSES] }, level: { $in: ['WARNING', 'CRITICAL'] } },
+      { orderBy: { raisedAt: 'asc', id: 'asc' }, limit: 500 },
+    );
+    return standing.sort((a, b) => (a.level === b.level ? 0 : a.level === 'CRITICAL' ? -1 : 1));
+  }
+
   namesOf(em: EntityManager, ids: readonly (string | null | undefined)[]) {
     return this.people.namesOf(
       em,

@@ -2,6 +2,7 @@ import { defineModule, type ModuleManifest } from '../../core/module';
 import { AlertEngine, type AlertEngineOptions } from './alert-engine';
 import { AlertSchema } from './alert.entity';
 import { ALERT_RULE_TOPIC, ALERT_TOPIC } from './alert.events';
+import { alertHandoverItems } from './alert.handover-items';
 import { alertLeaderFigures } from './alert.leader-figures';
 import { AlertResolver } from './alert.resolver';
 import { AlertService } from './alert.service';
@@ -38,6 +39,7 @@ export function createAlertsModule(deps: AlertsModuleDeps) {
       migrations: [{ name: '0006-alerts', class: Migration0006Alerts }],
       topics: [ALERT_TOPIC, ALERT_RULE_TOPIC],
       leaderFigures: alertLeaderFigures(service),
+      handoverItems: alertHandoverItems(service),
     },
     { service, engine, registerRulesOf },
   );

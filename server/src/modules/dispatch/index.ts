@@ -16,6 +16,7 @@ import {
 } from './dispatch.fields';
 import { seedDispatchDemoPicture } from './dispatch.demo';
 import { DISPATCH_ORDER_TOPIC, TRANSPORT_COMPANY_TOPIC, VEHICLE_TOPIC } from './dispatch.events';
+import { dispatchHandoverItems } from './dispatch.handover-items';
 import { dispatchLeaderFigures } from './dispatch.leader-figures';
 import { FleetSettingSchema } from './fleet-setting.entity';
 import { FleetResolver } from './fleet.resolver';
@@ -61,6 +62,7 @@ export function createDispatchModule(deps: { incidents: IncidentService; units: 
       topics: [VEHICLE_TOPIC, DISPATCH_ORDER_TOPIC, TRANSPORT_COMPANY_TOPIC],
       alertRules: transportReadinessRules(fleet),
       leaderFigures: dispatchLeaderFigures(fleet),
+      handoverItems: dispatchHandoverItems(fleet, orders),
       demoSeed: seedDispatchDemoPicture,
     },
     { fleet, orders, figures },

@@ -478,6 +478,16 @@ export class DutyCallService {
     return forwards.filter((f) => numbers.has(f.callId)).map((forward) => ({ forward, callNumber: numbers.get(forward.callId)! }));
   }
 
+  /** Member units' names by id (for lines that name where a call was forwarded). */
+  async unitNames(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    return new Map((await this.units.getMany(em, ids)).map((u) => [u.id, u.name]));
+  }
+
+  /** Calls logged but neither forwarded nor closed, oldest first: what a shift must not leave behind. */
+  async openCalls(em: EntityManager): Promise<DutyCall[]> {
+    return em.find(DutyCall, { status: 'OPEN' }, { orderBy: { receivedAt: 'asc', id: 'asc' }, limit: 500 });
+  }
+
   /** Seconds from logging to first forward, for today's calls forwarded so far. */
   async loggedToForwardedSeconds(em: EntityManager, day: string): Promise<number[]> {
     const rows = await em.execute<{ seconds: number }[]>(

@@ -1,9 +1,11 @@
+import { combineHandoverItems, type HandoverItemsSource } from '../../core/handover-items';
 import { combineLeaderFigures } from '../../core/leader-figures';
-import { defineModule } from '../../core/module';
+import { defineModule, type ModuleManifest } from '../../core/module';
 import type { DispatchOrderService } from '../dispatch/dispatch-order.service';
 import type { MemberUnitService } from '../identity/member-unit.service';
 import type { IncidentService } from '../incidents/incident.service';
 import { rosterRules } from './alert-rules';
+import { hqInstructionUnacknowledgedRule } from './alert-rules/hq-instruction-unacknowledged.rule';
 import { dutyForwardUnacknowledgedRule } from './duty-call.alert-rules';
 import { DutyCallCorrectionSchema } from './duty-call-correction.entity';
 import { DutyCallForwardSchema } from './duty-call-forward.entity';
@@ -18,17 +20,37 @@ import {
   DutyCallOutcomeFields,
   IncidentSourceCallField,
 } from './duty-call.fields';
+import { dutyCallHandoverItems } from './duty-call.handover-items';
 import { dutyCallLeaderFigures } from './duty-call.leader-figures';
 import { DutyCallResolver } from './duty-call.resolver';
 import { DutyCallService } from './duty-call.service';
 import { DUTY_CALL_TOPIC, DUTY_SHIFT_TOPIC } from './duty.events';
+import { ShiftHandoverSchema } from './handover.entity';
+import { SHIFT_HANDOVER_TOPIC } from './handover.events';
+import { ShiftHandoverFields, ShiftHandoverResolver } from './handover.resolver';
+import { ShiftHandoverService } from './handover.service';
+import { HqInstructionDeliverySchema, HqInstructionSchema } from './hq-instruction.entity';
+import { HQ_INSTRUCTION_TOPIC } from './hq-instruction.events';
+import { hqInstructionHandoverItems } from './hq-instruction.handover-items';
+import { HqInstructionDeliveryFields, HqInstructionFields, HqInstructionResolver } from './hq-instruction.resolver';
+import { HqInstructionService } from './hq-instruction.service';
 import { Migration0009DutyRoster } from './migrations/0009-duty-roster';
 import { Migration0010DutyCalls } from './migrations/0010-duty-calls';
+import { Migration0011DutyHandover } from './migrations/0011-duty-handover';
 import { seedRosterDemo } from './roster.demo';
 import { DutyShiftMemberSchema, DutyShiftSchema } from './roster.entity';
 import { rosterLeaderFigures } from './roster.leader-figures';
 import { RosterResolver } from './roster.resolver';
 import { RosterService, type RosterPeople } from './roster.service';
+
+export interface DutyModuleDeps {
+  people: RosterPeople;
+  incidents: IncidentService;
+  orders: DispatchOrderService;
+  units: MemberUnitService;
+  /** The whole module list, read when a handover is generated: every module's `handoverItems`. */
+  modules: () => readonly ModuleManifest[];
+}
 
 /**
  * 值班值守: the 24-hour duty group. The roster (排班表, one leader on duty per shift), the emergency
@@ -37,14 +59,14 @@ import { RosterService, type RosterPeople } from './roster.service';
  * `roster.leadersInEscalationOrder` is the alerts module's escalation order; it turns calls into
  * incidents and dispatch orders through theirs (`reportIn`, `createIn`).
  */
-export function createDutyModule(deps: {
-  people: RosterPeople;
-  incidents: IncidentService;
-  orders: DispatchOrderService;
-  units: MemberUnitService;
-}) {
+export function createDutyModule(deps: DutyModuleDeps) {
   const roster = new RosterService(deps.people);
   const calls = new DutyCallService(deps.incidents, deps.orders, deps.units);
+  const instructions = new HqInstructionService(deps.units);
+  const handovers = new ShiftHandoverService(() =>
+    deps.modules().flatMap((m) => (m.handoverItems ? [{ module: m.name, source: m.handoverItems }] : [])),
+  );
+  const handoverItems: HandoverItemsSource = combineHandoverItems(dutyCallHandoverItems(calls), hqInstructionHandoverItems(instructions));
   return defineModule(
     {
       name: 'duty',
@@ -56,6 +78,9 @@ export function createDutyModule(deps: {
         DutyCallForwardSchema,
         DutyCallOutcomeSchema,
         DutyCallCorrectionSchema,
+        HqInstructionSchema,
+        HqInstructionDeliverySchema,
+        ShiftHandoverSchema,
       ],
       resolvers: [
         new RosterResolver(roster),
@@ -67,16 +92,23 @@ export function createDutyModule(deps: {
         new DutyCallerSuggestionFields(deps.units),
         new IncidentSourceCallField(deps.units),
         new DispatchOrderCallField(deps.units),
+        new HqInstructionResolver(instructions, deps.units),
+        new HqInstructionFields(instructions),
+        new HqInstructionDeliveryFields(),
+        new ShiftHandoverResolver(handovers),
+        new ShiftHandoverFields(),
       ],
       migrations: [
         { name: '0009-duty-roster', class: Migration0009DutyRoster },
         { name: '0010-duty-calls', class: Migration0010DutyCalls },
+        { name: '0011-duty-handover', class: Migration0011DutyHandover },
       ],
-      topics: [DUTY_SHIFT_TOPIC, DUTY_CALL_TOPIC],
-      alertRules: [...rosterRules(roster), dutyForwardUnacknowledgedRule(calls)],
+      topics: [DUTY_SHIFT_TOPIC, DUTY_CALL_TOPIC, HQ_INSTRUCTION_TOPIC, SHIFT_HANDOVER_TOPIC],
+      alertRules: [...rosterRules(roster), dutyForwardUnacknowledgedRule(calls), hqInstructionUnacknowledgedRule(instructions)],
       leaderFigures: combineLeaderFigures(rosterLeaderFigures(roster), dutyCallLeaderFigures(calls)),
+      handoverItems,
       demoSeed: seedRosterDemo,
     },
-    { roster, calls },
+    { roster, calls, instructions, handovers },
   );
 }

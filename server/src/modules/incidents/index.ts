@@ -3,6 +3,7 @@ import { incidentAlertRules } from './alert-rules';
 import { seedIncidentsDemoPicture } from './incident.demo';
 import { IncidentSchema } from './incident.entity';
 import { INCIDENT_TOPIC } from './incident.events';
+import { incidentHandoverItems } from './incident.handover-items';
 import { incidentLeaderFigures } from './incident.leader-figures';
 import { IncidentTimelineEntrySchema } from './incident-timeline-entry.entity';
 import { IncidentResolver } from './incident.resolver';
@@ -28,6 +29,7 @@ export function createIncidentsModule(deps: { people: IncidentPeople }) {
       topics: [INCIDENT_TOPIC],
       alertRules: incidentAlertRules(service),
       leaderFigures: incidentLeaderFigures(service),
+      handoverItems: incidentHandoverItems(service),
       demoSeed: seedIncidentsDemoPicture,
     },
     { service },

@@ -174,6 +174,9 @@ export default {
       DutyCallForward: 'Forwarded call',
       DutyCallOutcome: 'Call outcome',
       DutyCallCorrection: 'Call correction',
+      HqInstruction: 'HQ instruction',
+      HqInstructionDelivery: 'Instruction copy',
+      ShiftHandover: 'Shift handover',
     },
     operations: {
       login: 'Sign in',
@@ -227,6 +230,11 @@ export default {
       closeDutyCall: 'Close duty call',
       convertDutyCallToIncident: 'Turn call into incident',
       convertDutyCallToDispatchOrder: 'Turn call into dispatch order',
+      recordHqInstruction: 'Record HQ instruction',
+      acknowledgeHqInstruction: 'Sign for HQ instruction',
+      generateShiftHandover: 'Generate shift handover',
+      updateShiftHandoverNote: 'Edit handover note',
+      signShiftHandover: 'Sign shift handover',
     },
   },
   account: {

@@ -173,6 +173,9 @@ export default {
       DutyCallForward: '来电运转',
       DutyCallOutcome: '来电转办',
       DutyCallCorrection: '值班记录更正',
+      HqInstruction: '指挥部指示',
+      HqInstructionDelivery: '指示传达',
+      ShiftHandover: '交接班记录',
     },
     operations: {
       login: '登录',
@@ -226,6 +229,11 @@ export default {
       closeDutyCall: '办结来电',
       convertDutyCallToIncident: '来电转为事件',
       convertDutyCallToDispatchOrder: '来电转为调度单',
+      recordHqInstruction: '登记指挥部指示',
+      acknowledgeHqInstruction: '签收指挥部指示',
+      generateShiftHandover: '生成交接班记录',
+      updateShiftHandoverNote: '编辑交接说明',
+      signShiftHandover: '交接班签字',
     },
   },
   account: {
