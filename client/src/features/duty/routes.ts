@@ -1,4 +1,4 @@
-import { Phone } from '@element-plus/icons-vue';
+import { Message, Phone } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const dutyRoutes: RouteRecordRaw[] = [
@@ -7,10 +7,26 @@ export const dutyRoutes: RouteRecordRaw[] = [
     name: 'duty',
     component: () => import('./routes/DutyLog.vue'),
     meta: {
-      // Gated by role until the module's operations are in the policy table; then use { operation }.
-      access: { roles: ['DUTY_OFFICER', 'LEADER'] },
+      access: { operation: 'dutyLog' },
       titleKey: 'duty.title',
       nav: { section: 'DUTY', order: 20, icon: Phone },
+    },
+  },
+  {
+    path: '/duty/calls/:id',
+    name: 'duty-call',
+    component: () => import('./routes/DutyCallPage.vue'),
+    meta: { access: { operation: 'dutyCall' }, titleKey: 'duty.title' },
+  },
+  {
+    // The receiving side of 运转: every group's officers and the member units' liaisons.
+    path: '/duty/inbox',
+    name: 'duty-inbox',
+    component: () => import('./routes/DutyInbox.vue'),
+    meta: {
+      access: { operation: 'dutyForwardInbox' },
+      titleKey: 'duty.inbox.title',
+      nav: { section: 'DUTY', order: 30, icon: Message },
     },
   },
 ];
