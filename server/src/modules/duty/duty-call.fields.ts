@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Ctx, Extensions, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
 import { DispatchOrderType } from '../dispatch/dispatch.types';
 import { MemberUnitType } from '../identity/identity.types';
@@ -47,6 +47,8 @@ export class DutyCallFields {
     return person(call.claimedById, call.claimedByName);
   }
 
+  // A call goes to a few receivers, not to the hundred the cost check assumes of an unbounded list.
+  @Extensions({ listSize: 10 })
   @FieldResolver(() => [DutyCallForwardType], { description: 'Its forwards, oldest first; a liaison sees only those to their unit.' })
   async forwards(@Root() call: DutyCall, @Ctx() ctx: Context): Promise<DutyCallForward[]> {
     const all = await dutyCallLoaders(ctx.em, this.units).forwardsByCall.load(call.id);
