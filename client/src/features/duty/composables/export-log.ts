@@ -4,8 +4,8 @@ import { formatHqTime, withHqZone } from '../../../app/hq-time-format';
 import { i18n } from '../../../app/i18n';
 import { acknowledgement, callUnit, forwardedTo } from './duty-format';
 
-/** How many calls one request of the export asks for. */
-const BATCH = 500;
+/** How many calls one request of the export asks for: the most a page of the log holds. */
+const BATCH = 200;
 
 /** Every call of an HQ day, oldest first (the order of a paper log), whatever the view's filters. */
 export async function fetchDayCalls(client: Client, day: string): Promise<DutyCallFieldsFragment[]> {

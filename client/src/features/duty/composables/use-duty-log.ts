@@ -17,26 +17,29 @@ import { useLoadHealth } from '../../../app/use-load-health';
 
 /** How long a call that just arrived live stays highlighted. */
 const FRESH_FOR_MS = 6_000;
-export const PAGE_SIZES = [50, 200, 500, 1000] as const;
+/** The server pages at most 200 calls at a time. */
+export const PAGE_SIZES = [50, 100, 200] as const;
+/** The selects' value for "any" (an empty value would read as a placeholder). */
+export const ANY = 'ALL';
 
-/** The filters the server applies; '' is "any". */
+/** The filters the server applies; ANY is "any". */
 export interface DutyLogFilters {
   day: string;
   search: string;
-  category: DutyCallCategory | '';
-  urgency: DutyCallUrgency | '';
-  status: DutyCallStatus | '';
-  forwardedTo: WorkingGroup | '';
+  category: DutyCallCategory | typeof ANY;
+  urgency: DutyCallUrgency | typeof ANY;
+  status: DutyCallStatus | typeof ANY;
+  forwardedTo: WorkingGroup | typeof ANY;
 }
 
 /** The server's filter from the form's: empty choices left out, so the cache key stays stable. */
 export function logFilter(filters: DutyLogFilters, search: string): DutyLogFilter {
   const filter: DutyLogFilter = { day: filters.day };
   if (search.trim()) filter.search = search.trim();
-  if (filters.category) filter.category = filters.category;
-  if (filters.urgency) filter.urgency = filters.urgency;
-  if (filters.status) filter.status = filters.status;
-  if (filters.forwardedTo) filter.forwardedTo = filters.forwardedTo;
+  if (filters.category !== ANY) filter.category = filters.category;
+  if (filters.urgency !== ANY) filter.urgency = filters.urgency;
+  if (filters.status !== ANY) filter.status = filters.status;
+  if (filters.forwardedTo !== ANY) filter.forwardedTo = filters.forwardedTo;
   return filter;
 }
 
@@ -45,7 +48,14 @@ export function logFilter(filters: DutyLogFilters, search: string): DutyLogFilte
  * current from `dutyCallChanged` (cache-updates.ts), and calls that arrive live are marked.
  */
 export function useDutyLog() {
-  const filters = reactive<DutyLogFilters>({ day: hqDay(new Date()), search: '', category: '', urgency: '', status: '', forwardedTo: '' });
+  const filters = reactive<DutyLogFilters>({
+    day: hqDay(new Date()),
+    search: '',
+    category: ANY,
+    urgency: ANY,
+    status: ANY,
+    forwardedTo: ANY,
+  });
   const page = ref(1);
   const pageSize = ref<number>(200);
   // Typing in the search box asks the server once the typing pauses.

@@ -1,6 +1,6 @@
 import { useQuery } from '@urql/vue';
 import { computed, watch } from 'vue';
-import { DutyCallChangedDocument, DutyForwardInboxDocument, type DutyForwardFieldsFragment } from '@cc/shared/operations';
+import { DutyCallChangedDocument, DutyForwardInboxDocument, type DutyForwardInboxQuery } from '@cc/shared/operations';
 import { useFreshIds } from '../../../app/use-fresh-ids';
 import { useLiveSubscription } from '../../../app/use-live-subscription';
 import { useLoadHealth } from '../../../app/use-load-health';
@@ -23,7 +23,7 @@ export function useForwardInbox() {
   const reload = () => inbox.executeQuery({ requestPolicy: 'network-only' });
   useLoadHealth({ error: inbox.error, reload });
 
-  const forwards = computed<readonly DutyForwardFieldsFragment[]>(() => inbox.data.value?.dutyForwardInbox ?? []);
+  const forwards = computed<DutyForwardInboxQuery['dutyForwardInbox']>(() => inbox.data.value?.dutyForwardInbox ?? []);
   const { fresh, mark } = useFreshIds(FRESH_FOR_MS);
   watch(live.data, (event) => {
     const call = event?.dutyCallChanged?.call;

@@ -61,6 +61,8 @@ export default {
     notAcknowledged: 'Not acknowledged',
     acknowledgedCount: 'Acknowledged {done}/{all}',
     newCall: 'New call {number}',
+    pageSize: 'Calls per page',
+    perPage: '{size} per page',
   },
   entry: {
     title: 'Log a call',

@@ -58,6 +58,8 @@ export default {
     notAcknowledged: '未签收',
     acknowledgedCount: '已签收 {done}/{all}',
     newCall: '新来电 {number}',
+    pageSize: '每页条数',
+    perPage: '{size} 条/页',
   },
   entry: {
     title: '来电登记',
