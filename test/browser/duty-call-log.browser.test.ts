@@ -1,0 +1,152 @@
+import ExcelJS from 'exceljs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app';
+import {
+  expectNoSeriousViolations,
+  launchChromium,
+  openConsole,
+  seriousAccessibilityViolations,
+  signIn,
+  waitForConnectionState,
+  type ConsolePage,
+} from './support/browser';
+
+/** Where the print view's screenshot is kept, beside the other browser tests' screenshots. */
+const PRINT_SCREENSHOT = '/tmp/cc-duty-log-print.png';
+
+/** The element that has the keyboard focus: its id, or its tag when it has none. */
+function focused(view: ConsolePage): Promise<string> {
+  return view.page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || '');
+}
+
+describe('the duty call log in real browsers (issue 20)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  const opened: ConsolePage[] = [];
+
+  async function signedIn(username: string, path: string): Promise<ConsolePage> {
+    const view = await openConsole(browser, t.url);
+    opened.push(view);
+    await signIn(view.page, username);
+    await view.page.goto(`${t.url}${path}`);
+    await waitForConnectionState(view.page, 'live');
+    return view;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const { context } of opened) await context.close().catch(() => undefined);
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('a call logged from the keyboard alone, forwarded to transport, is acknowledged live by a dispatcher and the officer sees it live', async () => {
+    const duty = await signedIn('duty', '/duty');
+    const entry = duty.page.getByTestId('duty-entry-form');
+    await entry.waitFor();
+
+    // The one click: into the first field the officer types in. From here on only keys.
+    await duty.page.locator('#duty-entry-caller').focus();
+    const keys = duty.page.keyboard;
+    await keys.type('周建国');
+    await keys.press('Tab');
+    expect(await focused(duty)).toBe('duty-entry-phone');
+    await keys.type('13800001234');
+    await keys.press('Tab');
+    expect(await focused(duty)).toBe('duty-entry-unit');
+    await keys.type('城关镇卫生院');
+    await keys.press('Tab');
+    // The category by its number key: 3 is 运输/送诊.
+    await keys.press('3');
+    await keys.press('Tab');
+    // Urgency: 2 is 紧急.
+    await keys.press('2');
+    await keys.press('Tab');
+    expect(await focused(duty)).toBe('duty-entry-summary');
+    await keys.type('发热病人需送县医院发热门诊，请安排转运车辆');
+    await keys.press('Tab');
+    expect(await focused(duty)).toBe('duty-entry-notes');
+    await keys.type('病人家属陪同');
+    // Enter twice in quick succession: one call, not two.
+    await keys.press('Enter');
+    await keys.press('Enter');
+
+    const last = duty.page.getByTestId('duty-entry-last');
+    await last.waitFor({ timeout: 10_000 });
+    const number = /ZB-\d{8}-\d{3}/.exec((await last.textContent()) ?? '')?.[0];
+    expect(number).toBeDefined();
+    await expect(duty.page.getByTestId('duty-entry-announcement').textContent()).resolves.toContain(number);
+    // The form is empty again and the cursor is back in "caller" for the next call.
+    await expect(duty.page.locator('#duty-entry-caller').inputValue()).resolves.toBe('');
+    expect(await focused(duty)).toBe('duty-entry-caller');
+
+    const row = duty.page.locator(`[data-testid="duty-log-row"][data-number="${number}"]`);
+    await row.waitFor();
+    await expect(row.getByTestId('duty-call-category').textContent()).resolves.toBe('运输/送诊');
+    await expect(duty.page.locator('[data-testid="duty-log-row"]').count()).resolves.toBe(1);
+    expectNoSeriousViolations(await seriousAccessibilityViolations(duty.page));
+
+    // The dispatcher's inbox is open before the call is forwarded: the forward must arrive live.
+    const dispatcher = await signedIn('dispatcher', '/duty/inbox');
+    await dispatcher.page.getByTestId('duty-inbox-table').waitFor();
+
+    await row.getByRole('link', { name: number }).click();
+    await duty.page.getByTestId('duty-call-facts').waitFor();
+    await duty.page.getByTestId('duty-call-forward').click();
+    const dialog = duty.page.getByTestId('duty-forward-dialog');
+    await dialog.locator('[data-group="TRANSPORT"]').click();
+    await dialog.getByTestId('duty-forward-submit').click();
+    const forward = duty.page.getByTestId('duty-call-forward-item');
+    await forward.waitFor();
+    await expect(forward.getAttribute('data-acknowledged')).resolves.toBe('no');
+
+    const inboxRow = dispatcher.page.locator('[data-testid="duty-inbox-row"]', { has: dispatcher.page.getByText(number!) });
+    await inboxRow.waitFor({ timeout: 10_000 });
+    expectNoSeriousViolations(await seriousAccessibilityViolations(dispatcher.page));
+    await inboxRow.getByTestId('duty-inbox-acknowledge').click();
+    await dispatcher.page
+      .locator('[data-testid="duty-inbox-row"][data-acknowledged="yes"]', { has: dispatcher.page.getByText(number!) })
+      .waitFor({ timeout: 10_000 });
+
+    // Back in the officer's window, without a reload: the acknowledgement arrived live.
+    await duty.page.locator('[data-testid="duty-call-forward-item"][data-acknowledged="yes"]').waitFor({ timeout: 10_000 });
+    await expect(duty.page.getByTestId('duty-call-acknowledged-by').textContent()).resolves.toContain('张调配');
+    expectNoSeriousViolations(await seriousAccessibilityViolations(duty.page));
+
+    // The log shows it forwarded to transport and acknowledged.
+    await duty.page.getByRole('link', { name: '返回值班记录' }).click();
+    const logged = duty.page.locator(`[data-testid="duty-log-row"][data-number="${number}"]`);
+    await expect(logged.getByTestId('duty-log-forwarded').textContent()).resolves.toContain('运输调配');
+    await expect(logged.getByTestId('duty-log-acknowledged').textContent()).resolves.toContain('1/1');
+
+    // The printed A4 log: the heading and the call, nothing of the console around it.
+    await duty.page.emulateMedia({ media: 'print' });
+    const printed = duty.page.getByTestId('duty-print-log');
+    await expect(printed.isVisible()).resolves.toBe(true);
+    await expect(printed.textContent()).resolves.toContain('值班记录');
+    await expect(printed.textContent()).resolves.toContain(number);
+    await expect(duty.page.getByTestId('duty-entry').isVisible()).resolves.toBe(false);
+    await expect(duty.page.getByTestId('main-nav').isVisible()).resolves.toBe(false);
+    await duty.page.screenshot({ path: PRINT_SCREENSHOT, fullPage: true });
+    await duty.page.emulateMedia({ media: 'screen' });
+
+    // The day's log exported as Excel, read back.
+    const [download] = await Promise.all([duty.page.waitForEvent('download'), duty.page.getByTestId('duty-log-export-xlsx').click()]);
+    expect(download.suggestedFilename()).toMatch(/^值班记录-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).text).toBe('编号');
+    const cells = sheet.getRow(2).values as unknown[];
+    expect(cells).toContain(number);
+    expect(cells).toContain('周建国');
+    expect(cells).toContain('运输/送诊');
+
+    expect(duty.problems).toEqual([]);
+    expect(dispatcher.problems).toEqual([]);
+  });
+});
