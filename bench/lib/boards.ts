@@ -68,6 +68,19 @@ const STANDBY_BOARD_FALLBACK = `query StandbyBoard {
   }
 }`;
 
+/** Today's duty log (值班记录) as the console would ask for it, until the console commits its own document. */
+const DUTY_LOG_FALLBACK = `query DutyLog($filter: DutyLogFilter, $first: Int, $offset: Int) {
+  dutyLog(filter: $filter, first: $first, offset: $offset) {
+    day total
+    items {
+      id number receivedAt callerName callerPhone unitText category urgency summary status version
+      unit { id name } loggedBy { id displayName } claimedBy { id displayName }
+      forwards { id targetGroup targetUnit { id name } forwardedAt acknowledgedAt }
+      outcomes { id kind entityId label }
+    }
+  }
+}`;
+
 export const BOARDS: Board[] = [
   {
     name: 'openIncidents',
@@ -82,6 +95,13 @@ export const BOARDS: Board[] = [
     rootField: 'standbyBoard',
     query: operation('dispatch', 'StandbyBoard') ?? STANDBY_BOARD_FALLBACK,
     variables: {},
+  },
+  {
+    name: 'dutyLog',
+    label: 'today’s duty log (值班记录)',
+    rootField: 'dutyLog',
+    query: operation('duty', 'DutyLog') ?? DUTY_LOG_FALLBACK,
+    variables: { first: 50, offset: 0 },
   },
   {
     name: 'permitQueue',

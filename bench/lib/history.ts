@@ -105,6 +105,59 @@ export const HISTORY: HistoryTable[] = [
       );
     },
   },
+  {
+    // Mostly earlier days (as after a year of duty), about 1 in 500 today: today's log is the board.
+    table: 'duty_call',
+    module: 'duty',
+    requires: ['duty_call', 'duty_call_counter'],
+    async seed(client, rows) {
+      const today = Math.max(1, Math.round(rows / 500));
+      await client.query(
+        `insert into duty_call (id, created_at, updated_at, version, number, hq_day, sequence, received_at, logged_at, caller_name,
+           caller_phone, unit_text, category, urgency, summary, notes, status, logged_by_name, forwarded_at, closed_at)
+         select gen_random_uuid(), t, t, 1,
+           'ZB-' || to_char(d, 'YYYYMMDD') || '-' || lpad((10000 + s)::text, 5, '0'), d, 10000 + s, t, t,
+           'Caller ' || (g % 997), '138 ' || lpad((g % 10000)::text, 4, '0') || ' ' || lpad((g % 9973)::text, 4, '0'),
+           'Village ' || (g % 300),
+           (array['EPIDEMIC_REPORT','SUPPLY_NEED','TRANSPORT','PERMIT_ENQUIRY','PETITION','HQ_INSTRUCTION','OTHER'])[1 + g % 7],
+           (array['ROUTINE','ROUTINE','URGENT','CRITICAL'])[1 + g % 4], 'Historical call ' || g || ' about supplies and transport',
+           case when g % 3 = 0 then 'Seeded for the benchmark' end,
+           case when g <= $2 then 'FORWARDED' else 'CLOSED' end, 'History', t + interval '2 minutes',
+           case when g > $2 then t + interval '1 hour' end
+         from (
+           select g, t, d, row_number() over (partition by d order by t) as s
+           from (
+             select g, t, (t at time zone 'Asia/Shanghai')::date as d
+             from (select g, case when g <= $2 then now() - g * (interval '3 hours' / $2)
+                                  else now() - interval '1 day' - g * interval '5 minutes' end as t
+                   from generate_series(1, $1::int) g) raw
+           ) days
+         ) h`,
+        [rows, today],
+      );
+      // The counters go past the history's numbers (10000 + n), so calls logged during the run never collide with them.
+      await client.query(
+        `insert into duty_call_counter (day, last) select hq_day, max(sequence) from duty_call group by hq_day
+         on conflict (day) do update set last = greatest(duty_call_counter.last, excluded.last)`,
+      );
+    },
+  },
+  {
+    table: 'duty_call_forward',
+    module: 'duty',
+    requires: ['duty_call', 'duty_call_forward'],
+    async seed(client, rows) {
+      await client.query(
+        `insert into duty_call_forward (id, created_at, updated_at, version, call_id, target_group, forwarded_at, forwarded_by_name,
+           acknowledged_at, acknowledged_by_name)
+         select gen_random_uuid(), c.forwarded_at, c.forwarded_at, 1, c.id,
+           (array['COORDINATION','LOGISTICS','TRANSPORT'])[1 + c.sequence % 3], c.forwarded_at, 'History',
+           c.forwarded_at + interval '3 minutes', 'History'
+         from duty_call c where c.logged_by_name = 'History' limit $1`,
+        [rows],
+      );
+    },
+  },
 ];
 
 export interface HistoryReport {

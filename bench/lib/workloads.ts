@@ -55,6 +55,7 @@ export const WORKLOADS: Workload[] = [
     },
   },
   assignVehicle(),
+  logDutyCall(),
   {
     name: 'ledgerIssue',
     label: 'a ledger issue (物资出库)',
@@ -145,6 +146,41 @@ function assignVehicle(): Workload {
         target.httpUrl,
         'mutation BenchAssignVehicle($input: AssignVehiclesInput!) { assignVehicles(input: $input) { id status } }',
         { input: { orderId: prepared.orders[i], vehicleIds: [prepared.vehicles[i]] } },
+        prepared.cookie,
+      );
+    },
+  };
+}
+
+/**
+ * The duty officer logging a call from the duty phone (值班记录): one logDutyCall per send, each
+ * taking the day's next number under the counter row's lock, so concurrent sends queue there.
+ * Subscribers watch the duty log's call stream.
+ */
+function logDutyCall(): Workload {
+  const prepared = { cookie: '' };
+  return {
+    name: 'logDutyCall',
+    label: 'logging a duty call',
+    mutation: 'logDutyCall',
+    subscription: () => operation('duty', 'DutyCallChanged'),
+    async prepare(target) {
+      prepared.cookie = await login(target.httpUrl, 'duty');
+    },
+    async send(target, k) {
+      await graphql(
+        target.httpUrl,
+        'mutation BenchLogDutyCall($input: LogDutyCallInput!) { logDutyCall(input: $input) { id number } }',
+        {
+          input: {
+            callerName: 'Bench caller',
+            callerPhone: '138 0000 0000',
+            unitText: '城关镇 (bench)',
+            category: 'SUPPLY_NEED',
+            urgency: 'ROUTINE',
+            summary: titleFor(target.label, k),
+          },
+        },
         prepared.cookie,
       );
     },

@@ -67,7 +67,13 @@ describe('npm run bench -- --quick', () => {
     expect(report.result!.steps[0]!.locks!.samples).toBeGreaterThan(0);
     for (const w of throughput!.workloads.filter((w) => !w.result)) expect(w.notBuilt).toBeTruthy();
     // What one request costs: the two floors and each built mutation, every one measured.
-    expect(throughput!.requestCost!.map((c) => c.name)).toEqual(['anonymous', 'signedIn', 'reportIncident', 'assignVehicle']);
+    expect(throughput!.requestCost!.map((c) => c.name)).toEqual([
+      'anonymous',
+      'signedIn',
+      'reportIncident',
+      'assignVehicle',
+      'logDutyCall',
+    ]);
     for (const cost of throughput!.requestCost!) {
       expect(cost.requests).toBe(results.plan.requestCost.requests);
       expect(cost.cpuMs, cost.name).toBeGreaterThan(0);

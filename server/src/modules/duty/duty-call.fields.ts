@@ -1,4 +1,4 @@
-import { Ctx, Extensions, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context';
 import { DispatchOrderType } from '../dispatch/dispatch.types';
 import { MemberUnitType } from '../identity/identity.types';
@@ -47,24 +47,34 @@ export class DutyCallFields {
     return person(call.claimedById, call.claimedByName);
   }
 
-  // A call goes to a few receivers, not to the hundred the cost check assumes of an unbounded list.
-  @Extensions({ listSize: 10 })
   @FieldResolver(() => [DutyCallForwardType], { description: 'Its forwards, oldest first; a liaison sees only those to their unit.' })
-  async forwards(@Root() call: DutyCall, @Ctx() ctx: Context): Promise<DutyCallForward[]> {
+  async forwards(
+    @Root() call: DutyCall,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'At most 100.' }) first: number,
+  ): Promise<DutyCallForward[]> {
     const all = await dutyCallLoaders(ctx.em, this.units).forwardsByCall.load(call.id);
-    if (dutyCallPolicy.seesAllCalls(ctx.viewer)) return all;
     const unitId = dutyCallPolicy.liaisonUnit(ctx.viewer);
-    return all.filter((f) => f.targetUnitId === unitId);
+    const visible = dutyCallPolicy.seesAllCalls(ctx.viewer) ? all : all.filter((f) => f.targetUnitId === unitId);
+    return visible.slice(0, clamp(first, 100));
   }
 
   @FieldResolver(() => [DutyCallOutcomeType], { description: 'What it was turned into, oldest first.' })
-  outcomes(@Root() call: DutyCall, @Ctx() ctx: Context): Promise<DutyCallOutcome[]> {
-    return dutyCallLoaders(ctx.em, this.units).outcomesByCall.load(call.id);
+  async outcomes(
+    @Root() call: DutyCall,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 5, description: 'At most 50.' }) first: number,
+  ): Promise<DutyCallOutcome[]> {
+    return (await dutyCallLoaders(ctx.em, this.units).outcomesByCall.load(call.id)).slice(0, clamp(first, 50));
   }
 
   @FieldResolver(() => [DutyCallCorrectionType], { description: 'Every correction, oldest first (append-only).' })
-  corrections(@Root() call: DutyCall, @Ctx() ctx: Context): Promise<DutyCallCorrection[]> {
-    return dutyCallLoaders(ctx.em, this.units).correctionsByCall.load(call.id);
+  async corrections(
+    @Root() call: DutyCall,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'At most 200.' }) first: number,
+  ): Promise<DutyCallCorrection[]> {
+    return (await dutyCallLoaders(ctx.em, this.units).correctionsByCall.load(call.id)).slice(0, clamp(first, 200));
   }
 }
 
@@ -150,6 +160,9 @@ export class DispatchOrderCallField {
     return order.callId ? visibleCall(ctx, this.units, order.callId) : null;
   }
 }
+
+/** The page sizes above are also what the query-cost limit (core/graphql/cost.ts) counts a list as. */
+const clamp = (first: number, max: number) => Math.min(Math.max(first, 0), max);
 
 async function visibleCall(ctx: Context, units: MemberUnitService, id: string): Promise<DutyCall | null> {
   const loaders = dutyCallLoaders(ctx.em, units);
