@@ -1,4 +1,4 @@
-import { buildSchema, getIntrospectionQuery, GraphQLID, GraphQLInt, GraphQLList, GraphQLObjectType, GraphQLSchema, parse } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { costLimitError } from './cost';
 import { nulCharacterError } from './text-input';
@@ -60,39 +60,5 @@ describe('the cost of introspection', () => {
   it('does not hide the cost of records asked for next to it', () => {
     const document = parse('{ __schema { types { name } } items(first: 50) { children(limit: 50) { id } } }');
     expect(codeOf(costLimitError(schema, document, {}, undefined, limits))).toBe('QUERY_TOO_COMPLEX');
-  });
-});
-
-describe('a list the schema bounds', () => {
-  // A page of records, each with a short list: `items` and `notes` take no page argument.
-  const note = new GraphQLObjectType({ name: 'Note', fields: { id: { type: GraphQLID } } });
-  const record = new GraphQLObjectType({
-    name: 'Record',
-    fields: { id: { type: GraphQLID }, notes: { type: new GraphQLList(note), extensions: { listSize: 5 } } },
-  });
-  const page = new GraphQLObjectType({
-    name: 'Page',
-    fields: { items: { type: new GraphQLList(record), extensions: { listSize: 50 } }, total: { type: GraphQLInt } },
-  });
-  const bounded = new GraphQLSchema({
-    query: new GraphQLObjectType({ name: 'Query', fields: { page: { type: page, args: { first: { type: GraphQLInt } } } } }),
-  });
-
-  it('is priced at the size it states, not the default for an unbounded list', () => {
-    // 50 records × (1 + 5 notes) = 300; at the default of 100 per list it would be 100 × 101.
-    expect(
-      costLimitError(bounded, parse('{ page(first: 50) { items { id notes { id } } total } }'), {}, undefined, limits),
-    ).toBeUndefined();
-  });
-
-  it('still counts every record the stated sizes allow', () => {
-    expect(
-      codeOf(
-        costLimitError(bounded, parse('{ page(first: 50) { items { id notes { id } } total } }'), {}, undefined, {
-          ...limits,
-          maxCost: 299,
-        }),
-      ),
-    ).toBe('QUERY_TOO_COMPLEX');
   });
 });

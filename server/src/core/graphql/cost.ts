@@ -36,18 +36,8 @@ export function recordCountEstimator(defaultListSize: number): ComplexityEstimat
     const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;
     if (!isListType(getNullableType(field.type))) return own + childComplexity;
     const page = [args['first'], args['limit']].find((v): v is number => typeof v === 'number' && v >= 0);
-    return (page ?? listSizeOf(field.extensions) ?? defaultListSize) * (own + childComplexity);
+    return (page ?? defaultListSize) * (own + childComplexity);
   };
-}
-
-/**
- * A list without a page argument whose size the schema bounds (a page's `items`, at most the
- * page size the server allows; a call's few forwards) states it as `@Extensions({ listSize })`:
- * priced at `defaultListSize`, a page of records each with such a list is refused for nothing.
- */
-export function listSizeOf(extensions: { readonly [key: string]: unknown } | null | undefined): number | undefined {
-  const size = extensions?.['listSize'];
-  return typeof size === 'number' && size >= 0 ? size : undefined;
 }
 
 /** Argument names whose value sets a list's page size (as `recordCountEstimator` reads them). */

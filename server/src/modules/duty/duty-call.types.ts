@@ -1,4 +1,4 @@
-import { Extensions, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import {
   DUTY_CALL_CATEGORIES,
   DUTY_CALL_OUTCOME_KINDS,
@@ -84,10 +84,7 @@ export class DutyCallCorrectionType {
 
 @ObjectType('DutyLogPage', { description: 'One page of a day’s call log, newest first.' })
 export class DutyLogPageType {
-  // At most the page size dutyLog allows (200), for the cost check (core/graphql/cost.ts).
-  @Extensions({ listSize: 200 })
-  @Field(() => [DutyCallType])
-  items!: unknown[];
+  @Field(() => [DutyCallType]) items!: unknown[];
   @Field(() => Int, { description: 'Calls matching the filter on that day, all pages.' }) total!: number;
   @Field(() => String, { description: 'The HQ day shown, YYYY-MM-DD.' }) day!: string;
 }
