@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { createPerson } from '../dispatch/dispatch-helpers';
@@ -29,6 +30,22 @@ describe('two (or more) officers on duty pick up the same call', () => {
     for (const lost of responses.filter((r) => r.errors)) {
       expect(lost.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'dutyCall/already_claimed', claimedBy: holder });
       expect(lost.errors![0]!.message).toContain(holder);
+    }
+  });
+
+  it('audits the claim like every change (a bare conditional UPDATE had slipped past the audit trail)', async () => {
+    const call = await logCall(t, officers[1]!.cookie);
+    expect((await t.gql(CLAIM, { input: { callId: call.id } }, officers[1]!.cookie)).errors).toBeUndefined();
+    const db = new pg.Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ after: { claimedByName?: string } }>(
+        `select after from audit_record where entity_type = 'DutyCall' and entity_id = $1 and operation = 'claimDutyCall'`,
+        [call.id],
+      );
+      expect(rows.map((r) => r.after.claimedByName)).toEqual([officers[1]!.name]);
+    } finally {
+      await db.end();
     }
   });
 });

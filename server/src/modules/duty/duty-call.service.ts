@@ -231,29 +231,27 @@ export class DutyCallService {
   // ------------------------------------------------------------------------------ claiming
 
   /**
-   * Takes a call: one conditional update (where nobody holds it), so of two officers picking up
-   * the same call exactly one wins; the other is told who has it. Claiming your own again is a no-op.
+   * Takes a call. Atomic: the call's row is locked and read fresh, so of two officers picking up
+   * the same call at once the second waits, then sees the first holds it and is told who (CONFLICT);
+   * claiming your own again is a no-op. (Through the ORM, not a bare conditional UPDATE, so the
+   * change is audited like every other.)
    */
   async claim(ctx: Context, input: ClaimDutyCallInput): Promise<DutyCall> {
     return commit(ctx, 'claimDutyCall', input, async (tx) => {
-      if (!isUuid(input.callId)) throw notFound('Duty call', input.callId);
+      const call = await this.lock(tx, input.callId);
       const userId = tx.viewer?.userId ?? null;
-      const taken = await tx.em.execute<{ id: string }[]>(
-        `update duty_call set claimed_by_id = ?, claimed_by_name = ?, claimed_at = ?, updated_at = ?, version = version + 1
-         where id = ? and claimed_by_id is null and status <> 'CLOSED' returning id`,
-        [userId, tx.viewer?.displayName ?? '', tx.now, tx.now, input.callId],
-      );
-      const call = await tx.em.findOne(DutyCall, { id: input.callId }, { refresh: true });
-      if (!call) throw notFound('Duty call', input.callId);
-      if (taken.length === 0) {
-        if (call.claimedById === userId && userId !== null) return call;
-        if (call.status === 'CLOSED') throw closed(call);
+      if (call.claimedById !== null && call.claimedById !== undefined) {
+        if (call.claimedById === userId) return call;
         throw domainError('CONFLICT', `${call.claimedByName ?? 'Someone'} already took call ${call.number}.`, {
           reason: 'dutyCall/already_claimed',
           claimedBy: call.claimedByName ?? '',
-          claimedById: call.claimedById ?? '',
+          claimedById: call.claimedById,
         });
       }
+      if (call.status === 'CLOSED') throw closed(call);
+      call.claimedById = userId;
+      call.claimedByName = tx.viewer?.displayName ?? '';
+      call.claimedAt = tx.now;
       emitCall(tx, call, await this.forwardedUnitIds(tx.em, call.id), ['claimedBy']);
       return call;
     });
