@@ -3,13 +3,14 @@ import { AcknowledgeDutyForwardDocument, ClaimDutyCallDocument, CloseDutyCallDoc
 import { i18n } from '../../../app/i18n';
 import { useAction } from '../../../app/use-action';
 import { useKeyedMutation } from '../../../app/use-form-mutation';
+import { reportDutyError } from './duty-errors';
 
 /**
  * The one-click actions on a call: claim it (atomic: a second officer is told who holds it),
  * close it, and acknowledge a forward (签收). Each is sent with an idempotency key.
  */
 export function useDutyActions() {
-  const { busy, run } = useAction();
+  const { busy, run } = useAction(reportDutyError);
   const claim = useKeyedMutation(ClaimDutyCallDocument);
   const close = useKeyedMutation(CloseDutyCallDocument);
   const acknowledge = useKeyedMutation(AcknowledgeDutyForwardDocument);

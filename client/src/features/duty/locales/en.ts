@@ -117,6 +117,11 @@ export default {
     closeTitle: 'Close the call',
     closeMessage: 'Closing note (optional)',
   },
+  conflict: {
+    alreadyClaimed: '{name} already handles this call.',
+    alreadyAcknowledged: '{name} already acknowledged this forward.',
+    closed: 'This call is closed; correct it if something was wrong.',
+  },
   forward: {
     title: 'Forward the call',
     hint: 'Choose the working groups or member units that receive it; their acknowledgement shows here live.',
@@ -126,6 +131,7 @@ export default {
     submit: 'Forward',
     done: 'Call {number} forwarded',
     noTarget: 'Choose at least one working group or member unit.',
+    fieldErrors: { targets: 'Already forwarded there and awaiting acknowledgement.', note: 'The note is too long.' },
   },
   correct: {
     title: 'Correct the call',

@@ -114,6 +114,11 @@ export default {
     closeTitle: '办结来电',
     closeMessage: '办结说明（可选）',
   },
+  conflict: {
+    alreadyClaimed: '该来电已由{name}承办。',
+    alreadyAcknowledged: '该运转已由{name}签收。',
+    closed: '该来电已办结；如记录有误，请更正。',
+  },
   forward: {
     title: '运转来电',
     hint: '选择接收的工作小组或成员单位，对方签收后此处实时显示。',
@@ -123,6 +128,7 @@ export default {
     submit: '运转',
     done: '来电 {number} 已运转',
     noTarget: '请至少选择一个工作小组或成员单位。',
+    fieldErrors: { targets: '已运转至该接收方，正等待签收。', note: '运转说明过长。' },
   },
   correct: {
     title: '更正来电记录',
