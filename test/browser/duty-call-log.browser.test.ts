@@ -149,4 +149,57 @@ describe('the duty call log in real browsers (issue 20)', () => {
     expect(duty.problems).toEqual([]);
     expect(dispatcher.problems).toEqual([]);
   });
+  it('a call is corrected with a reason and turned into an incident and a dispatch order from its page, linked', async () => {
+    const cookie = await t.login('duty');
+    const logged = await t.gql<{ logDutyCall: { id: string; number: string } }>(
+      'mutation($input: LogDutyCallInput!) { logDutyCall(input: $input) { id number } }',
+      {
+        input: {
+          callerName: '李村长',
+          callerPhone: '13900002222',
+          unitText: '城西乡',
+          category: 'EPIDEMIC_REPORT',
+          urgency: 'CRITICAL',
+          summary: '城西乡发现三例发热病人',
+        },
+      },
+      cookie,
+    );
+    expect(logged.errors).toBeUndefined();
+    const { id, number } = logged.data!.logDutyCall;
+    const duty = await signedIn('duty', `/duty/calls/${id}`);
+    await expect(duty.page.getByTestId('duty-call-number').textContent()).resolves.toBe(number);
+
+    await duty.page.getByTestId('duty-call-correct').click();
+    const correct = duty.page.getByTestId('duty-correct-dialog');
+    await correct.locator('#duty-correct-value').fill('城西乡发现四例发热病人');
+    await correct.locator('#duty-correct-reason').fill('来电人回电更正人数');
+    await correct.getByTestId('duty-correct-submit').click();
+    const corrections = duty.page.getByTestId('duty-call-corrections');
+    await corrections.getByText('来电人回电更正人数', { exact: false }).waitFor({ timeout: 10_000 });
+    await expect(corrections.textContent()).resolves.toContain('“城西乡发现三例发热病人” → “城西乡发现四例发热病人”');
+
+    await duty.page.getByTestId('duty-call-to-incident').click();
+    const convert = duty.page.getByTestId('duty-to-incident-dialog');
+    // Prefilled from the call: its (corrected) summary is the title, a critical call is class A.
+    await expect(convert.locator('#duty-to-incident-title').inputValue()).resolves.toBe('城西乡发现四例发热病人');
+    expectNoSeriousViolations(await seriousAccessibilityViolations(duty.page, '[data-testid="duty-to-incident-dialog"]'));
+    await convert.getByTestId('duty-to-incident-submit').click();
+    const outcome = duty.page.getByTestId('duty-call-outcomes').getByRole('link');
+    await outcome.waitFor({ timeout: 10_000 });
+
+    // And a dispatch order for the patients, with the dispatch console's own cargo fields.
+    await duty.page.getByTestId('duty-call-to-order').click();
+    const order = duty.page.getByTestId('duty-to-order-dialog');
+    await order.locator('#duty-order-origin').fill('城西乡卫生院');
+    await order.locator('#duty-order-destination').fill('县人民医院发热门诊');
+    expectNoSeriousViolations(await seriousAccessibilityViolations(duty.page, '[data-testid="duty-to-order-dialog"]'));
+    await order.getByTestId('duty-to-order-submit').click();
+    await expect.poll(() => duty.page.getByTestId('duty-call-outcomes').getByRole('link').count(), { timeout: 10_000 }).toBe(2);
+    expectNoSeriousViolations(await seriousAccessibilityViolations(duty.page));
+
+    await outcome.first().click();
+    await duty.page.waitForURL(/\/incidents\/[0-9a-f-]+$/);
+    expect(duty.problems).toEqual([]);
+  });
 });
