@@ -20,6 +20,7 @@ import {
 import { dutyCallLeaderFigures } from './duty-call.leader-figures';
 import { DutyCallResolver } from './duty-call.resolver';
 import { DutyCallService } from './duty-call.service';
+import { DutyUnitsResolver } from './duty-units.resolver';
 import { DUTY_CALL_TOPIC } from './duty.events';
 import { Migration0010DutyCalls } from './migrations/0010-duty-calls';
 
@@ -45,6 +46,7 @@ export function createDutyModule(deps: { incidents: IncidentService; orders: Dis
         new DutyCallerSuggestionFields(deps.units),
         new IncidentSourceCallField(deps.units),
         new DispatchOrderCallField(deps.units),
+        new DutyUnitsResolver(deps.units),
       ],
       migrations: [{ name: '0010-duty-calls', class: Migration0010DutyCalls }],
       topics: [DUTY_CALL_TOPIC],
