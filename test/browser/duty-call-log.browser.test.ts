@@ -202,4 +202,61 @@ describe('the duty call log in real browsers (issue 20)', () => {
     await duty.page.waitForURL(/\/incidents\/[0-9a-f-]+$/);
     expect(duty.problems).toEqual([]);
   });
+  it('a call forwarded to a member unit reaches its liaison, who sees only that call and acknowledges it', async () => {
+    const cookie = await t.login('duty');
+    const units = await t.gql<{ dutyMemberUnits: { id: string; code: string; name: string }[] }>(
+      '{ dutyMemberUnits { id code name } }',
+      {},
+      cookie,
+    );
+    const agriculture = units.data!.dutyMemberUnits.find((u) => u.code === 'AGRICULTURE')!;
+    const logged = await t.gql<{ logDutyCall: { id: string; number: string } }>(
+      'mutation($input: LogDutyCallInput!) { logDutyCall(input: $input) { id number } }',
+      {
+        input: {
+          callerName: '赵站长',
+          category: 'SUPPLY_NEED',
+          urgency: 'ROUTINE',
+          summary: '农资站请求协调化肥运输',
+          unitId: agriculture.id,
+        },
+      },
+      cookie,
+    );
+    const { id, number } = logged.data!.logDutyCall;
+
+    const liaison = await openConsole(browser, t.url);
+    opened.push(liaison);
+    await signIn(liaison.page, 'liaison');
+    await liaison.page.getByTestId('main-nav').getByRole('link', { name: '运转来电' }).click();
+    await waitForConnectionState(liaison.page, 'live');
+    await liaison.page.getByTestId('duty-inbox-table').waitFor();
+
+    const duty = await signedIn('duty', `/duty/calls/${id}`);
+    await duty.page.getByTestId('duty-call-forward').click();
+    const dialog = duty.page.getByTestId('duty-forward-dialog');
+    await dialog.getByTestId('duty-forward-units').click();
+    await duty.page.keyboard.type('农业');
+    await duty.page.getByRole('option', { name: agriculture.name }).click();
+    await dialog.locator('#duty-forward-note').click();
+    await dialog.getByTestId('duty-forward-submit').click();
+    await duty.page.getByTestId('duty-call-forward-item').waitFor();
+
+    const row = liaison.page.locator('[data-testid="duty-inbox-row"]', { has: liaison.page.getByText(number) });
+    await row.waitFor({ timeout: 10_000 });
+    // Only what was forwarded to the liaison's unit: the transport call of the first test is not there.
+    await expect(liaison.page.getByTestId('duty-inbox-row').count()).resolves.toBe(1);
+    expectNoSeriousViolations(await seriousAccessibilityViolations(liaison.page));
+    await row.getByTestId('duty-inbox-acknowledge').click();
+    await duty.page.locator('[data-testid="duty-call-forward-item"][data-acknowledged="yes"]').waitFor({ timeout: 10_000 });
+    await expect(duty.page.getByTestId('duty-call-acknowledged-by').textContent()).resolves.toContain('刘联络');
+
+    // The liaison's log holds this call alone, and offers no entry form.
+    await liaison.page.goto(`${t.url}/duty`);
+    await liaison.page.locator(`[data-testid="duty-log-row"][data-number="${number}"]`).waitFor();
+    await expect(liaison.page.getByTestId('duty-log-row').count()).resolves.toBe(1);
+    await expect(liaison.page.getByTestId('duty-entry').count()).resolves.toBe(0);
+    expect(liaison.problems).toEqual([]);
+    expect(duty.problems).toEqual([]);
+  });
 });

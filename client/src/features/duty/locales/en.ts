@@ -127,6 +127,7 @@ export default {
     hint: 'Choose the working groups or member units that receive it; their acknowledgement shows here live.',
     groups: 'Working groups',
     units: 'Member units',
+    unitsPlaceholder: 'Type to find a member unit',
     note: 'Note',
     submit: 'Forward',
     done: 'Call {number} forwarded',

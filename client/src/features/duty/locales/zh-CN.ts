@@ -124,6 +124,7 @@ export default {
     hint: '选择接收的工作小组或成员单位，对方签收后此处实时显示。',
     groups: '工作小组',
     units: '成员单位',
+    unitsPlaceholder: '输入名称筛选成员单位',
     note: '运转说明',
     submit: '运转',
     done: '来电 {number} 已运转',
