@@ -132,6 +132,34 @@ describe('a duty call from the phone to its forward, correction and incident', (
     const one = ok(await t.gql<{ dutyCall: Call }>(ONE, { id: call.id }, dispatcher)).dutyCall;
     expect(one.number).toBe(call.number);
   });
+
+  it('suggests recent callers by name or phone, and free-text units, as the officer types', async () => {
+    await logCall(t, duty, { callerName: '孙站长', callerPhone: '139 1234 5678', unitText: '南关检疫站' });
+    const byName = ok(
+      await t.gql<{ dutyCallSuggestions: { callers: { name: string; phone: string }[]; units: string[] } }>(
+        'query($p: String!) { dutyCallSuggestions(prefix: $p) { callers { name phone unitText } units } }',
+        { p: '孙' },
+        duty,
+      ),
+    ).dutyCallSuggestions;
+    expect(byName.callers).toEqual([{ name: '孙站长', phone: '139 1234 5678', unitText: '南关检疫站' }]);
+    const byPhone = ok(
+      await t.gql<{ dutyCallSuggestions: { callers: { name: string }[] } }>(
+        'query($p: String!) { dutyCallSuggestions(prefix: $p) { callers { name } } }',
+        { p: '1391234' },
+        duty,
+      ),
+    ).dutyCallSuggestions;
+    expect(byPhone.callers.map((c) => c.name)).toEqual(['孙站长']);
+    const units = ok(
+      await t.gql<{ dutyCallSuggestions: { units: string[] } }>(
+        'query($p: String!) { dutyCallSuggestions(prefix: $p) { units } }',
+        { p: '南关' },
+        duty,
+      ),
+    ).dutyCallSuggestions;
+    expect(units.units).toEqual(['南关检疫站']);
+  });
 });
 
 const A_SUMMARY = '发热病人 2 名，请求转运';

@@ -59,6 +59,16 @@ describe('a forwarded call nobody acknowledges raises a warning for the receivin
     expect((await alertsAbout(t, dispatcher, { sourceId: call.id, ruleId: RULE }))[0]?.status).toBe('RESOLVED');
   });
 
+  it('resolves when the call is closed: a closed call’s forward waits for nobody', async () => {
+    const { call } = await forwardedToTransport();
+    clock.advance(15 * MINUTE);
+    await tick();
+    expect((await alertsAbout(t, dispatcher, { sourceId: call.id, ruleId: RULE }))[0]?.status).toBe('RAISED');
+    ok(await t.gql('mutation($input: CloseDutyCallInput!) { closeDutyCall(input: $input) { id } }', { input: { callId: call.id } }, duty));
+    await tick();
+    expect((await alertsAbout(t, dispatcher, { sourceId: call.id, ruleId: RULE }))[0]?.status).toBe('RESOLVED');
+  });
+
   it('follows the threshold the administrator sets', async () => {
     ok(await t.gql(UPDATE_RULE, { input: { ruleId: RULE, thresholds: [{ key: 'minutes', value: 5 }] } }, admin));
     try {

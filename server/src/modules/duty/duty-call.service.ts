@@ -461,7 +461,7 @@ export class DutyCallService {
 
   // ------------------------------------------------------------------------------ read models for rules and the board
 
-  /** Forwards still waiting for acknowledgement that went out at or before `cutoff`, oldest first. */
+  /** Forwards still waiting for acknowledgement that went out at or before `cutoff`, oldest first; a closed call's no longer wait. */
   async unacknowledgedSince(em: EntityManager, cutoff: Date): Promise<{ forward: DutyCallForward; callNumber: string }[]> {
     const forwards = await em.find(
       DutyCallForward,
@@ -469,9 +469,13 @@ export class DutyCallService {
       { orderBy: { forwardedAt: 'asc', id: 'asc' }, limit: 500 },
     );
     if (forwards.length === 0) return [];
-    const calls = await em.find(DutyCall, { id: { $in: [...new Set(forwards.map((f) => f.callId))] } }, { fields: ['id', 'number'] });
+    const calls = await em.find(
+      DutyCall,
+      { id: { $in: [...new Set(forwards.map((f) => f.callId))] }, status: { $ne: 'CLOSED' } },
+      { fields: ['id', 'number'] },
+    );
     const numbers = new Map(calls.map((c) => [c.id, c.number]));
-    return forwards.map((forward) => ({ forward, callNumber: numbers.get(forward.callId) ?? '' }));
+    return forwards.filter((f) => numbers.has(f.callId)).map((forward) => ({ forward, callNumber: numbers.get(forward.callId)! }));
   }
 
   /** Seconds from logging to first forward, for today's calls forwarded so far. */
