@@ -259,4 +259,31 @@ describe('the duty call log in real browsers (issue 20)', () => {
     expect(liaison.problems).toEqual([]);
     expect(duty.problems).toEqual([]);
   });
+  it('a busy day: the long log draws only the rows in view, and the search box asks the server', async () => {
+    const cookie = await t.login('duty');
+    const numbers: string[] = [];
+    for (let i = 1; i <= 150; i++) {
+      const logged = await t.gql<{ logDutyCall: { number: string } }>(
+        'mutation($input: LogDutyCallInput!) { logDutyCall(input: $input) { number } }',
+        { input: { callerName: `来电人${i}`, category: 'OTHER', urgency: 'ROUTINE', summary: `第 ${i} 通来电` } },
+        cookie,
+      );
+      numbers.push(logged.data!.logDutyCall.number);
+    }
+    const duty = await signedIn('duty', '/duty');
+    await duty.page.locator(`[data-testid="duty-log-row"][data-number="${numbers.at(-1)}"]`).waitFor();
+    const total = await duty.page.getByTestId('duty-log-total').textContent();
+    const count = Number(/\d+/.exec(total ?? '')?.[0]);
+    expect(count).toBeGreaterThanOrEqual(150);
+    // Far fewer rows in the page than calls on it; scrolled to the end, the oldest of the page is drawn.
+    expect(await duty.page.getByTestId('duty-log-row').count()).toBeLessThan(80);
+    await duty.page.getByTestId('duty-log-scroller').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    const oldestShown = duty.page.locator('[data-testid="duty-log-row"]').last();
+    await expect.poll(() => oldestShown.getAttribute('aria-rowindex')).toBe(String(Math.min(count, 200) + 1));
+
+    await duty.page.getByTestId('duty-log-search').fill(numbers[41]!);
+    await expect.poll(() => duty.page.getByTestId('duty-log-row').count(), { timeout: 10_000 }).toBe(1);
+    await expect(duty.page.getByTestId('duty-log-row').getAttribute('data-number')).resolves.toBe(numbers[41]);
+    expect(duty.problems).toEqual([]);
+  });
 });
