@@ -18,6 +18,7 @@ describe('the one migration order', () => {
       '0006-alerts',
       '0007-incident-lifecycle',
       '0008-incident-reported-upward',
+      '0010-duty-calls',
     ]);
   });
 
