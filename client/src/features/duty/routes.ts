@@ -26,7 +26,8 @@ export const dutyRoutes: RouteRecordRaw[] = [
     meta: {
       access: { operation: 'dutyForwardInbox' },
       titleKey: 'duty.inbox.title',
-      nav: { section: 'DUTY', order: 30, icon: Message },
+      // Before the log: a unit liaison, who has no incidents board, lands here.
+      nav: { section: 'DUTY', order: 15, icon: Message },
     },
   },
 ];
