@@ -259,7 +259,7 @@ describe('the duty call log in real browsers (issue 20)', () => {
     expect(liaison.problems).toEqual([]);
     expect(duty.problems).toEqual([]);
   });
-  it('a busy day: the long log draws only the rows in view, and the search box asks the server', async () => {
+  it('a busy day: the long log draws only the rows in view, the search box asks the server, in zh-CN and en', async () => {
     const cookie = await t.login('duty');
     const numbers: string[] = [];
     for (let i = 1; i <= 150; i++) {
@@ -284,6 +284,13 @@ describe('the duty call log in real browsers (issue 20)', () => {
     await duty.page.getByTestId('duty-log-search').fill(numbers[41]!);
     await expect.poll(() => duty.page.getByTestId('duty-log-row').count(), { timeout: 10_000 }).toBe(1);
     await expect(duty.page.getByTestId('duty-log-row').getAttribute('data-number')).resolves.toBe(numbers[41]);
+
+    // In English too: the seeds' terms translated, and still axe clean.
+    await duty.page.locator('[data-testid="language-switch"] [data-locale="en"]').click();
+    await expect(duty.page.locator('h1').textContent()).resolves.toBe('Duty log');
+    await expect(duty.page.getByTestId('duty-entry-category').textContent()).resolves.toContain('Transport / to hospital');
+    expectNoSeriousViolations(await seriousAccessibilityViolations(duty.page));
+    await duty.page.locator('[data-testid="language-switch"] [data-locale="zh-CN"]').click();
     expect(duty.problems).toEqual([]);
   });
 });
