@@ -83,6 +83,9 @@ describe('the duty call log in real browsers (issue 20)', () => {
     // The form is empty again and the cursor is back in "caller" for the next call.
     await expect(duty.page.locator('#duty-entry-caller').inputValue()).resolves.toBe('');
     expect(await focused(duty)).toBe('duty-entry-caller');
+    // Another Enter on the empty form is neither a call nor an error.
+    await keys.press('Enter');
+    await expect(entry.locator('.el-form-item__error').count()).resolves.toBe(0);
 
     const row = duty.page.locator(`[data-testid="duty-log-row"][data-number="${number}"]`);
     await row.waitFor();
