@@ -158,6 +158,9 @@ describe('the standby board in real browsers', () => {
     const liaison = await openConsole(browser, t.url);
     opened.push(liaison);
     await signIn(liaison.page, 'liaison');
+    // A liaison lands on the calls forwarded to their unit (duty's inbox); their requests are one link away.
+    await liaison.page.waitForURL(/\/duty\/inbox$/);
+    await liaison.page.getByTestId('main-nav').getByRole('link', { name: '我的运输申请' }).click();
     await liaison.page.waitForURL(/\/dispatch\/requests$/);
     await waitForConnectionState(liaison.page, 'live');
     const dispatcher = opened[0]!;

@@ -28,6 +28,8 @@ export const DUTY_POLICY = {
   dutyCall: [...HQ, 'UNIT_LIAISON'],
   dutyCallChanged: [...HQ, 'UNIT_LIAISON'],
   dutyCallSuggestions: DUTY_DESK,
+  // the member units a caller speaks for and a call is forwarded to
+  dutyMemberUnits: DUTY_DESK,
   dutyForwardInbox: [...HQ, 'UNIT_LIAISON'],
   logDutyCall: DUTY_DESK,
   claimDutyCall: DUTY_DESK,

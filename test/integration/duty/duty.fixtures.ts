@@ -46,6 +46,7 @@ const CALL_TESTS: ModuleTests = {
     dutyCall: async (env) => ({ id: (await callForwardedToActor(env)).callId }),
     dutyCallChanged: () => ({}),
     dutyCallSuggestions: () => ({ prefix: '王' }),
+    dutyMemberUnits: () => ({}),
     dutyForwardInbox: () => ({ first: 20 }),
     logDutyCall: () => ({ input: { ...CALL_INPUT, notes: '来电人称已自行隔离（测试）' } }),
     claimDutyCall: async (env) => ({ input: { callId: (await newCall(env)).id } }),

@@ -1,73 +1,79 @@
-import type { Cache, KeyingConfig, UpdatesConfig } from '@urql/exchange-graphcache';
-import { olderThan, placeInLists } from '../../app/cache-lists';
-import type {
-  GenerateShiftHandoverMutation,
-  HqInstructionChangedSubscription,
-  HqInstructionFieldsFragment,
-  RecordHqInstructionMutation,
-  ShiftHandoverChangedSubscription,
-  ShiftHandoverFieldsFragment,
-  SignShiftHandoverMutation,
-} from '@cc/shared/operations';
+import type { Cache, KeyingConfig, UpdatesConfig, Variables } from '@urql/exchange-graphcache';
+import { hqDay } from '@cc/shared';
+import { DutyLogDocument, type DutyCallChangedSubscription, type DutyCallFieldsFragment, type DutyLogFilter } from '@cc/shared/operations';
 
-/**
- * Puts an instruction into every cached `hqInstructions` list, newest received first, and takes
- * it out of an open-only list once every copy is signed for (the server's filter, mirrored).
- */
-export function placeHqInstruction(
-  cache: Cache,
-  instruction: Pick<HqInstructionFieldsFragment, 'id' | 'receivedAt' | 'fullyAcknowledgedAt'>,
-) {
-  const key = cache.keyOfEntity({ __typename: 'HqInstruction', id: instruction.id });
-  if (!key) return;
-  placeInLists(cache, 'Query', 'hqInstructions', key, {
-    belongs: (args) => !(args['onlyOpen'] === true && instruction.fullyAcknowledgedAt !== null),
-    comesAfter: olderThan(cache, 'receivedAt', instruction.receivedAt),
-  });
+/** Whether a call belongs in a log page asked for with `filter` (the server's filter, mirrored). */
+export function matchesDutyLogFilter(call: DutyCallFieldsFragment, filter: DutyLogFilter | null | undefined, today: string): boolean {
+  const f = filter ?? {};
+  if (hqDay(new Date(call.receivedAt)) !== (f.day ?? today)) return false;
+  if (f.category && call.category !== f.category) return false;
+  if (f.urgency && call.urgency !== f.urgency) return false;
+  if (f.status && call.status !== f.status) return false;
+  if (f.forwardedTo && !call.forwards.some((fw) => fw.targetGroup === f.forwardedTo)) return false;
+  const needle = f.search?.trim().toLowerCase();
+  if (needle) {
+    const haystack = [call.number, call.callerName, call.callerPhone, call.unit?.name, call.unitText, call.summary, call.notes];
+    if (!haystack.some((text) => text?.toLowerCase().includes(needle))) return false;
+  }
+  return true;
 }
 
 /**
- * The handover in the making is `currentShiftHandover` until both have signed; the list of
- * handovers is newest first. A handover just closed stays in the list and leaves "current".
+ * Puts a call into the first page of every cached day log it belongs to, newest first, and
+ * counts it in the page's total. A call already listed only updates in place (normalised cache).
+ * Pages further on are left alone: the call shifts them by one, which the next load shows.
  */
-export function placeShiftHandover(cache: Cache, handover: Pick<ShiftHandoverFieldsFragment, 'id' | 'generatedAt' | 'closedAt'>) {
-  const key = cache.keyOfEntity({ __typename: 'ShiftHandover', id: handover.id });
-  if (!key) return;
-  const current = cache.resolve('Query', 'currentShiftHandover');
-  if (handover.closedAt === null) cache.link('Query', 'currentShiftHandover', key);
-  else if (current === key) cache.link('Query', 'currentShiftHandover', null);
-  placeInLists(cache, 'Query', 'shiftHandovers', key, { comesAfter: olderThan(cache, 'generatedAt', handover.generatedAt) });
+export function placeDutyCall(cache: Cache, call: DutyCallFieldsFragment): void {
+  const today = hqDay(new Date());
+  for (const field of cache.inspectFields('Query')) {
+    if (field.fieldName !== 'dutyLog') continue;
+    const args = (field.arguments ?? {}) as Variables & { filter?: DutyLogFilter | null; offset?: number };
+    if ((args.offset ?? 0) !== 0 || !matchesDutyLogFilter(call, args.filter, today)) continue;
+    // The console always sends filter, first and offset, so these arguments are the query's variables.
+    cache.updateQuery({ query: DutyLogDocument, variables: args }, (data) => {
+      if (!data || data.dutyLog.items.some((c) => c.id === call.id)) return data;
+      const at = Date.parse(call.receivedAt);
+      const items = [...data.dutyLog.items];
+      const index = items.findIndex((c) => Date.parse(c.receivedAt) < at);
+      items.splice(index < 0 ? items.length : index, 0, call);
+      return { ...data, dutyLog: { ...data.dutyLog, items, total: data.dutyLog.total + 1 } };
+    });
+  }
 }
 
-/** Wrappers and parts that are not records of their own. */
+/** Wrappers and answers that are not records of their own. */
 export const dutyCacheKeys: KeyingConfig = {
-  HqInstructionChange: () => null,
-  ShiftHandoverChange: () => null,
-  HandoverItem: () => null,
-  HandoverItemTarget: () => null,
+  DutyCallChange: () => null,
+  DutyLogPage: () => null,
+  DutyCallSuggestions: () => null,
+  DutyCallerSuggestion: () => null,
+};
+
+type CallResult = Record<string, DutyCallFieldsFragment | null | undefined>;
+const placeFrom = (field: string) => (result: unknown, _args: unknown, cache: Cache) => {
+  const call = (result as CallResult)[field];
+  if (call) placeDutyCall(cache, call);
 };
 
 export const dutyCacheUpdates: UpdatesConfig = {
   Subscription: {
-    hqInstructionChanged(result, _args, cache) {
-      const change = (result as HqInstructionChangedSubscription).hqInstructionChanged;
-      if (change) placeHqInstruction(cache, change.instruction);
-    },
-    shiftHandoverChanged(result, _args, cache) {
-      const change = (result as ShiftHandoverChangedSubscription).shiftHandoverChanged;
-      if (change) placeShiftHandover(cache, change.handover);
+    dutyCallChanged(result, _args, cache) {
+      const change = (result as DutyCallChangedSubscription).dutyCallChanged;
+      if (change?.call) placeDutyCall(cache, change.call);
     },
   },
   Mutation: {
-    // The officer sees their own change at once; the live event that follows is a no-op.
-    recordHqInstruction(result, _args, cache) {
-      placeHqInstruction(cache, (result as RecordHqInstructionMutation).recordHqInstruction);
-    },
-    generateShiftHandover(result, _args, cache) {
-      placeShiftHandover(cache, (result as GenerateShiftHandoverMutation).generateShiftHandover);
-    },
-    signShiftHandover(result, _args, cache) {
-      placeShiftHandover(cache, (result as SignShiftHandoverMutation).signShiftHandover);
-    },
+    /*
+     * The officer sees their call at once; the live event that follows is a no-op. Without an
+     * updater graphcache would take a new call for "something created" and drop every cached call.
+     */
+    logDutyCall: placeFrom('logDutyCall'),
+    forwardDutyCall: placeFrom('forwardDutyCall'),
+    acknowledgeDutyForward: placeFrom('acknowledgeDutyForward'),
+    claimDutyCall: placeFrom('claimDutyCall'),
+    closeDutyCall: placeFrom('closeDutyCall'),
+    correctDutyCall: placeFrom('correctDutyCall'),
+    convertDutyCallToIncident: placeFrom('convertDutyCallToIncident'),
+    convertDutyCallToDispatchOrder: placeFrom('convertDutyCallToDispatchOrder'),
   },
 };

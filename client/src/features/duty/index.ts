@@ -1,5 +1,6 @@
 import { defineFeature, type AlertSource } from '../../app/feature';
 import { dutyCacheKeys, dutyCacheUpdates } from './cache-updates';
+import { instructionCacheKeys, instructionCacheUpdates } from './instruction-cache-updates';
 import en from './locales/en';
 import zhCN from './locales/zh-CN';
 import { dutyRoutes } from './routes';
@@ -13,18 +14,25 @@ const rosterPage = (_source: AlertSource) => ({ name: 'duty-roster' });
 /** An unsigned HQ instruction leads to the instructions page, where who has not signed shows. */
 const instructionsPage = () => ({ name: 'duty-instructions' });
 
-/** 值班值守: the duty log and its forwarding (运转), the roster (排班表), HQ instructions passed on (传达) and the shift handover (交接班). */
+/**
+ * 值班值守: the duty log with its keyboard call entry, a call's page and the forwarded-calls inbox
+ * (运转), the roster (排班表), HQ instructions passed on (传达) and the shift handover (交接班).
+ */
 export const duty = defineFeature({
   name: 'duty',
   routes: dutyRoutes,
   messages: { 'zh-CN': zhCN, en },
   cacheKeys: {
     ...dutyCacheKeys,
+    ...instructionCacheKeys,
     // A change is an event wrapping a shift; who is on duty is part of the leader's board.
     DutyShiftChange: () => null,
     DutyOnDuty: () => null,
   },
-  cacheUpdates: dutyCacheUpdates,
+  cacheUpdates: {
+    Subscription: { ...dutyCacheUpdates['Subscription'], ...instructionCacheUpdates['Subscription'] },
+    Mutation: { ...dutyCacheUpdates['Mutation'], ...instructionCacheUpdates['Mutation'] },
+  },
   resumable: {
     DutyCallChanged: 'dutyCall',
     DutyShiftChanged: 'dutyShift',

@@ -1,4 +1,4 @@
-import { Calendar, Phone, Promotion, Switch } from '@element-plus/icons-vue';
+import { Calendar, Message, Phone, Promotion, Switch } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const dutyRoutes: RouteRecordRaw[] = [
@@ -7,8 +7,7 @@ export const dutyRoutes: RouteRecordRaw[] = [
     name: 'duty',
     component: () => import('./routes/DutyLog.vue'),
     meta: {
-      // Gated by role until the module's operations are in the policy table; then use { operation }.
-      access: { roles: ['DUTY_OFFICER', 'LEADER'] },
+      access: { operation: 'dutyLog' },
       titleKey: 'duty.title',
       nav: { section: 'DUTY', order: 20, icon: Phone },
     },
@@ -37,6 +36,24 @@ export const dutyRoutes: RouteRecordRaw[] = [
       access: { operation: 'currentShiftHandover' },
       titleKey: 'duty.handover.title',
       nav: { section: 'DUTY', order: 50, icon: Switch },
+    },
+  },
+  {
+    path: '/duty/calls/:id',
+    name: 'duty-call',
+    component: () => import('./routes/DutyCallPage.vue'),
+    meta: { access: { operation: 'dutyCall' }, titleKey: 'duty.title' },
+  },
+  {
+    // The receiving side of 运转: every group's officers and the member units' liaisons.
+    path: '/duty/inbox',
+    name: 'duty-inbox',
+    component: () => import('./routes/DutyInbox.vue'),
+    meta: {
+      access: { operation: 'dutyForwardInbox' },
+      titleKey: 'duty.inbox.title',
+      // Before the log: a unit liaison, who has no incidents board, lands here.
+      nav: { section: 'DUTY', order: 15, icon: Message },
     },
   },
 ];

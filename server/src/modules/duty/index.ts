@@ -24,6 +24,7 @@ import { dutyCallHandoverItems } from './duty-call.handover-items';
 import { dutyCallLeaderFigures } from './duty-call.leader-figures';
 import { DutyCallResolver } from './duty-call.resolver';
 import { DutyCallService } from './duty-call.service';
+import { DutyUnitsResolver } from './duty-units.resolver';
 import { DUTY_CALL_TOPIC, DUTY_SHIFT_TOPIC } from './duty.events';
 import { ShiftHandoverSchema } from './handover.entity';
 import { SHIFT_HANDOVER_TOPIC } from './handover.events';
@@ -92,6 +93,7 @@ export function createDutyModule(deps: DutyModuleDeps) {
         new DutyCallerSuggestionFields(deps.units),
         new IncidentSourceCallField(deps.units),
         new DispatchOrderCallField(deps.units),
+        new DutyUnitsResolver(deps.units),
         new HqInstructionResolver(instructions, deps.units),
         new HqInstructionFields(instructions),
         new HqInstructionDeliveryFields(),
