@@ -1,6 +1,12 @@
 import { useQuery } from '@urql/vue';
 import { computed, onScopeDispose, watch } from 'vue';
-import { DutyShiftChangedDocument, IncidentChangedDocument, LeaderDashboardDocument, VehicleChangedDocument } from '@cc/shared/operations';
+import {
+  DutyCallChangedDocument,
+  DutyShiftChangedDocument,
+  IncidentChangedDocument,
+  LeaderDashboardDocument,
+  VehicleChangedDocument,
+} from '@cc/shared/operations';
 import { useLiveSubscription } from '../../../app/use-live-subscription';
 import { useLoadHealth } from '../../../app/use-load-health';
 import { useStandingAlerts } from '../../alerts/composables/use-standing-alerts';
@@ -11,8 +17,8 @@ const DEBOUNCE_MS = 400;
 const CLOCK_MARGIN_MS = 1_000;
 
 /**
- * The leader's figures, live: re-read (bypassing the cache) whenever an incident or a vehicle
- * changes, the standing alerts change (the tray keeps them live), the console comes back
+ * The leader's figures, live: re-read (bypassing the cache) whenever an incident, a vehicle, a
+ * shift or a duty call changes, the standing alerts change (the tray keeps them live), the console comes back
  * online, and at the moment the clock alone changes a figure (the server says when: an age
  * bucket, a reporting deadline, the HQ day turning). Nothing is polled. The figures are
  * computed by the server (`leaderDashboard`), not here.
@@ -37,6 +43,10 @@ export function useLeaderDashboard() {
   // Who is on duty and the roster's gaps: a shift planned, changed or checked in to.
   const shifts = useLiveSubscription({ query: DutyShiftChangedDocument, reload: async () => void (await reload()) });
   watch(shifts.data, soon);
+
+  // Today's call logged → forwarded times: a call logged or forwarded.
+  const calls = useLiveSubscription({ query: DutyCallChangedDocument, reload: async () => void (await reload()) });
+  watch(calls.data, soon);
 
   const { alerts } = useStandingAlerts({ cacheOnly: true });
   watch(() => alerts.value.map((a) => `${a.id}:${a.status}:${a.count}`).join(','), soon);
