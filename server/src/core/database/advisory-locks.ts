@@ -13,6 +13,8 @@ export const ADVISORY_LOCKS = {
   migrations: 727_274_003,
   /** First-run administrator creation: only one replica creates the account. */
   firstAdmin: 727_274_004,
+  /** Demo seed at start-up: replicas starting together on an empty database seed it once. */
+  demoSeed: 727_274_005,
 } as const;
 
 /**
