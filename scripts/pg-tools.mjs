@@ -23,6 +23,7 @@ export async function serverMajor(url) {
     throw new Error(
       `Cannot reach PostgreSQL at ${redact(url)} (${error.message}). ` +
         'Set DATABASE_URL, or start the server with `npm start` so its embedded PostgreSQL runs.',
+      { cause: error },
     );
   }
   try {
