@@ -41,6 +41,7 @@ const BAD_VALUES: Record<ConfigVariable, readonly string[] | null> = {
   SUBSCRIPTION_EXECUTION: ['naive'],
   FANOUT_WRITE_SHARE: ['0', '1.5', 'half'],
   HTTP_REQUEST_TIMEOUT_SECONDS: ['0', 'soon', '1.5', '3601'],
+  METRICS_TOKEN: ['short'],
 };
 
 describe('configuration (environment variables)', () => {
