@@ -120,32 +120,64 @@ describe('Dockerfile', () => {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'));
+  /** The instructions of each stage, split at FROM. */
+  const stages = instructions.reduce<string[][]>(
+    (all, line) => (line.startsWith('FROM ') ? [...all, [line]] : (all.at(-1)!.push(line), all)),
+    [],
+  );
+  const [build, runtime] = stages as [string[], string[]];
   const root = JSON.parse(read('package.json')) as { workspaces: string[]; scripts: Record<string, string> };
 
-  it('builds on Node 24 and installs exactly the locked dependency tree', () => {
-    expect(instructions[0]).toBe('FROM node:24-bookworm-slim');
-    expect(instructions).toContain('RUN npm ci');
+  it('has a build stage and a runtime stage, both on Node 24', () => {
+    expect(stages).toHaveLength(2);
+    expect(build[0]).toBe('FROM node:24-bookworm-slim AS build');
+    expect(runtime[0]).toBe('FROM node:24-bookworm-slim');
   });
 
-  it('copies every workspace manifest before `npm ci` (npm ci fails on a workspace it cannot see)', () => {
-    const install = instructions.indexOf('RUN npm ci');
-    for (const workspace of root.workspaces) {
-      const copy = instructions.findIndex((line) => line.startsWith('COPY') && line.includes(`${workspace}/package.json`));
-      expect(copy, `COPY ${workspace}/package.json`).toBeGreaterThan(-1);
-      expect(copy).toBeLessThan(install);
-    }
+  it('builds with the whole locked dependency tree: the console and the compiled server', () => {
+    expect(build).toContain('RUN npm ci');
+    expect(root.scripts['build']).toContain('build-server.mjs');
+    expect(build.some((line) => line.startsWith('RUN npm run build'))).toBe(true);
   });
 
-  it('builds the console with the root build script and starts the server in production on port 4000', () => {
-    expect(root.scripts['build']).toBeDefined();
-    expect(instructions.some((line) => line.startsWith('RUN npm run build'))).toBe(true);
-    expect(instructions.some((line) => line.startsWith('ENV') && line.includes('NODE_ENV=production'))).toBe(true);
-    expect(instructions).toContain('EXPOSE 4000');
-    expect(instructions.find((line) => line.startsWith('HEALTHCHECK'))).toContain('/healthz');
+  it('installs only the production dependencies at run time and takes the built files from the build stage', () => {
+    expect(runtime.some((line) => line.startsWith('RUN npm ci --omit=dev'))).toBe(true);
+    expect(runtime.some((line) => /^RUN npm ci(?! --omit=dev)/.test(line))).toBe(false);
+    expect(runtime).toContain('COPY --from=build /app/server/dist server/dist');
+    expect(runtime).toContain('COPY --from=build /app/client/dist client/dist');
+    // No sources at run time: nothing to compile, and the start script sees a current console.
+    expect(runtime.filter((line) => line.startsWith('COPY') && /\b(server\/src|client\/src|shared\/src|\. \.)\b/.test(line))).toEqual([]);
+  });
+
+  for (const [name, stage] of [
+    ['build', () => build],
+    ['runtime', () => runtime],
+  ] as const) {
+    it(`copies every workspace manifest before \`npm ci\` in the ${name} stage (npm ci fails on a workspace it cannot see)`, () => {
+      const lines = stage();
+      const install = lines.findIndex((line) => line.startsWith('RUN npm ci'));
+      for (const workspace of root.workspaces) {
+        const copy = lines.findIndex((line) => line.startsWith('COPY') && line.includes(`${workspace}/package.json`));
+        expect(copy, `COPY ${workspace}/package.json`).toBeGreaterThan(-1);
+        expect(copy).toBeLessThan(install);
+      }
+    });
+  }
+
+  it('runs in production on port 4000 as the unprivileged node user', () => {
+    expect(runtime.some((line) => line.startsWith('ENV') && line.includes('NODE_ENV=production'))).toBe(true);
+    expect(runtime).toContain('EXPOSE 4000');
+    expect(runtime).toContain('USER node');
+    expect(runtime.indexOf('USER node')).toBeGreaterThan(runtime.findIndex((line) => line.startsWith('RUN npm ci')));
+    expect(runtime.find((line) => line.startsWith('HEALTHCHECK'))).toContain('/healthz');
   });
 
   it('starts what `npm start` starts without npm in between, so `docker stop` reaches the server', () => {
+    // start.mjs runs the compiled server when tsx is absent (as here) and passes signals on.
     expect(root.scripts['start']).toBe('exec node scripts/start.mjs');
     expect(instructions.at(-1)).toBe('CMD ["node", "scripts/start.mjs"]');
+    expect(
+      runtime.some((line) => line.startsWith('COPY') && line.includes('scripts/start.mjs') && line.includes('scripts/build-console.mjs')),
+    ).toBe(true);
   });
 });
