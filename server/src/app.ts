@@ -106,7 +106,8 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Behind a reverse proxy on another host (compose, Kubernetes), TRUST_PROXY names it so sign-in throttling sees the client's address.
+  app.set('trust proxy', config.trustProxy);
   // One id per HTTP request, in every log line written while handling it and in X-Request-Id.
   app.use((_req, res, next) => {
     const requestId = randomUUID();

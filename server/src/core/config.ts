@@ -49,6 +49,16 @@ const schema = z.object({
   // 'per-socket' is graphql-js's own path (one execution per subscriber per event), kept for the benchmark's before/after.
   SUBSCRIPTION_EXECUTION: z.enum(['shared', 'per-socket'], { message: 'use shared or per-socket' }).default('shared'),
   // Bearer token a Prometheus scraper sends for /metrics (core/http/metrics.ts says who else may read it).
+  // Which peers are proxies whose X-Forwarded-For names the real client (sign-in throttling by address).
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?))*\s*$/,
+      {
+        message: 'use a comma-separated list of loopback, linklocal, uniquelocal or IP addresses / CIDR ranges',
+      },
+    )
+    .default('loopback'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (use a random secret)').optional(),
 });
 
@@ -70,6 +80,8 @@ export type Config = Readonly<{
   eventRetentionDays: number;
   consoleDist: string | undefined;
   metricsToken: string | undefined;
+  /** Express's `trust proxy`: the proxies whose X-Forwarded-For is believed. */
+  trustProxy: string[];
   realtime: {
     maxBufferedBytes: number;
     maxQueuedEvents: number;
@@ -133,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
     consoleDist: e.CONSOLE_DIST,
     metricsToken: e.METRICS_TOKEN,
+    trustProxy: e.TRUST_PROXY.split(',').map((p) => p.trim()),
     realtime: {
       maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
       maxQueuedEvents: e.SUBSCRIPTION_MAX_QUEUED,
