@@ -167,6 +167,7 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
     shared,
     sockets: () => ws.socketCount,
     committedPosition: () => hub.committedHead(),
+    clockSkewMs: () => hub.clockSkewMs(),
     pools: async () => ({ orm: await orm.driver.getConnection().getNativeClient(), event_hub: hub.connections }),
   });
   app.get('/metrics', metricsEndpoint(metrics, { token: config.metricsToken, production }));

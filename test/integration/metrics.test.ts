@@ -43,6 +43,7 @@ describe('/metrics without METRICS_TOKEN, in development and tests', () => {
       'cc_subscription_members',
       'cc_outbox_lag_events',
       'cc_outbox_committed_position',
+      'cc_clock_skew_seconds',
       'cc_db_pool_connections{pool="orm",state="total"}',
       'cc_db_pool_connections{pool="event_hub",state="total"}',
     ]) {
@@ -76,6 +77,8 @@ describe('/metrics without METRICS_TOKEN, in development and tests', () => {
     expect(moved('cc_events_delivered_total{topic="incident"}')).toBeGreaterThanOrEqual(1);
     expect(moved('cc_outbox_committed_position')).toBeGreaterThanOrEqual(1);
     expect(after.get('cc_outbox_lag_events')).toBe(0);
+    // Same machine, same clock: well within a second.
+    expect(Math.abs(after.get('cc_clock_skew_seconds')!)).toBeLessThan(1);
     // A class-A incident raises the class-A alert (rule in shared ALERT_RULE_IDS), counted by rule.
     const raised = [...after.keys()].filter((k) => k.startsWith('cc_alerts_raised_total{'));
     expect(raised.length).toBeGreaterThan(0);

@@ -18,6 +18,8 @@ export interface MetricsSources {
   sockets(): number;
   /** The committed head of the outbox, read from the database at scrape time. */
   committedPosition(): Promise<bigint>;
+  /** This process's clock minus the database's, in ms. */
+  clockSkewMs(): Promise<number>;
   /** The connection pools: the ORM's and the event hub's. */
   pools(): Promise<Record<string, Pick<pg.Pool, 'totalCount' | 'idleCount' | 'waitingCount'>>>;
 }
@@ -240,6 +242,20 @@ export class ServerMetrics {
           this.set(Math.max(0, Number(head - s.hub.head)));
         } catch {
           // database unreachable: the figure stays at its last value; /readyz says why
+        }
+      },
+    });
+    new Gauge({
+      name: 'cc_clock_skew_seconds',
+      help: 'This replica’s clock minus the database’s. Deadline and escalation rules read the replica’s clock: keep it within a second (NTP).',
+      registers,
+      async collect() {
+        const s = sources();
+        if (!s) return;
+        try {
+          this.set((await s.clockSkewMs()) / 1000);
+        } catch {
+          // database unreachable: the figure stays at its last value
         }
       },
     });
