@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Compiles the server (server/src/main.ts and the shared workspace it imports) to one
-// JavaScript file, server/dist/main.js, so production runs plain `node` with no TypeScript
+// JavaScript file, server/dist/main.js (and the migration step to server/dist/migrate.js), so production runs plain `node` with no TypeScript
 // loader. npm packages stay external: the runtime image installs them (`npm ci --omit=dev`).
 // type-graphql uses TypeScript's legacy decorators with explicit type functions (no emitted
 // metadata), which esbuild compiles from server/tsconfig.json's experimentalDecorators.
@@ -17,8 +17,9 @@ const server = JSON.parse(readFileSync(path.join(root, 'server', 'package.json')
 await rm(outdir, { recursive: true, force: true });
 const started = performance.now();
 await build({
-  entryPoints: [path.join(root, 'server', 'src', 'main.ts')],
-  outfile: path.join(outdir, 'main.js'),
+  // main.js: the server; migrate.js: the one-off migration step (deploy/kubernetes/migrate-job.yaml).
+  entryPoints: [path.join(root, 'server', 'src', 'main.ts'), path.join(root, 'server', 'src', 'migrate.ts')],
+  outdir,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -31,4 +32,4 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-console.log(`server built to ${path.relative(root, outdir)}/main.js in ${Math.round(performance.now() - started)} ms`);
+console.log(`server built to ${path.relative(root, outdir)}/main.js and migrate.js in ${Math.round(performance.now() - started)} ms`);

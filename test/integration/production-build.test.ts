@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, dropDatabase, LOCAL_ADMIN_URL } from '../support/database';
 import { login, startServerProcess, type ServerProcess } from '../support/server-process';
@@ -60,5 +61,45 @@ describe('the compiled server (server/dist/main.js)', () => {
     expect(reported.errors).toBeUndefined();
     const me = await gql('{ me { username } }');
     expect(me).toEqual({ data: { me: { username: 'leader' } } });
+  });
+});
+
+describe('the compiled migration step (server/dist/migrate.js)', () => {
+  const name = `cc_test_${randomUUID().replaceAll('-', '')}`;
+  afterAll(async () => dropDatabase(LOCAL_ADMIN_URL, name));
+
+  it('migrates a fresh database once and exits; run again, it finds nothing to do', async () => {
+    await promisify(execFile)(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT });
+    const url = await createDatabase(LOCAL_ADMIN_URL, name);
+    const run = () =>
+      promisify(execFile)(process.execPath, ['server/dist/migrate.js'], {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          DEMO_MODE: 'false',
+          ADMIN_USERNAME: 'first-admin',
+          ADMIN_PASSWORD: 'a-long-enough-password-1',
+          DATABASE_URL: url,
+          LOG_LEVEL: 'info',
+        },
+      });
+    const first = await run();
+    expect(first.stdout).toMatch(/migrations applied/);
+    const second = await run();
+    expect(second.stdout).toMatch(/no pending migrations/);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: number; distinct: number }>(
+        'select count(*)::int as n, count(distinct name)::int as distinct from mikro_orm_migrations',
+      );
+      expect(rows[0]!.n).toBeGreaterThan(0);
+      expect(rows[0]!.n).toBe(rows[0]!.distinct);
+      // Only the schema: no administrator yet, that is the first replica's job.
+      expect((await client.query('select 1 from app_user')).rowCount).toBe(0);
+    } finally {
+      await client.end();
+    }
   });
 });
