@@ -99,7 +99,10 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
   });
 
   const shared = new SharedSubscriptions(
-    (template) => ({ ...template, requestId: randomUUID(), em: orm.em.fork() }),
+    (template) => {
+      const requestId = randomUUID();
+      return { ...template, requestId, em: orm.em.fork(), logger: logger.child({ requestId }) };
+    },
     (context) => (context.viewer ? `${[...context.viewer.roles].sort().join(',')}|${context.viewer.unitId ?? ''}` : 'anonymous'),
     new DeliveryRounds({ writeShare: config.realtime.writeShare }),
   );
