@@ -31,6 +31,8 @@ export default defineConfig(
     ignores: [
       '**/node_modules/**',
       'client/dist/**',
+      'server/dist/**',
+      'backups/**',
       'shared/src/generated/**',
       '.data/**',
       'coverage/**',

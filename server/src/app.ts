@@ -23,13 +23,13 @@ import { buildGraphQLSchema } from './core/graphql/schema';
 import { clearedCookie, readCookie, sessionCookie } from './core/http/cookies';
 import { serveConsole } from './core/http/console-static';
 import { csrfGuard } from './core/http/csrf';
-import { metricsEndpoint } from './core/http/metrics';
+import { metricsEndpoint, ServerMetrics } from './core/http/server-metrics';
 import { DeliveryRounds } from './core/realtime/delivery-rounds';
 import { serveGraphiQL } from './core/http/graphiql';
 import { notFound } from './core/http/not-found';
 import { requestErrorHandler } from './core/http/request-errors';
 import { securityHeaders } from './core/http/security-headers';
-import type { Logger } from './core/logger';
+import { logContext, type Logger } from './core/logger';
 import { EventHub } from './core/realtime/event-hub';
 import { SharedSubscriptions } from './core/realtime/shared-execution';
 import { attachWebSocketServer } from './core/realtime/ws-server';
@@ -59,7 +59,13 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
   const applied = await migrate(orm, databaseUrl);
   if (applied.length) logger.info({ applied }, 'migrations applied');
 
-  const hub = new EventHub({ url: databaseUrl, logger, maxQueuedPerSubscriber: config.realtime.maxQueuedEvents });
+  const metrics = new ServerMetrics();
+  const hub = new EventHub({
+    url: databaseUrl,
+    logger,
+    maxQueuedPerSubscriber: config.realtime.maxQueuedEvents,
+    observe: (event) => metrics.observeEvent(event),
+  });
   await hub.start();
   const retention = setInterval(() => {
     hub.prune(config.eventRetentionDays).catch((error: unknown) => logger.warn({ err: error }, 'event pruning failed'));
@@ -75,26 +81,43 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
   const viewerFromRequest = (request: IncomingMessage): Promise<Viewer | null> =>
     modules.identity.sessions.viewerFromToken(orm.em.fork(), readCookie(request, SESSION_COOKIE), clock.now());
 
-  const baseContext = (viewer: Viewer | null, transport: Context['transport'], idempotencyKey: unknown): Context => ({
-    requestId: randomUUID(),
+  const baseContext = (
+    viewer: Viewer | null,
+    transport: Context['transport'],
+    idempotencyKey: unknown,
+    requestId: string = randomUUID(),
+  ): Context => ({
+    requestId,
     transport,
     viewer,
     em: orm.em.fork(),
     idempotencyKey: typeof idempotencyKey === 'string' && idempotencyKey ? idempotencyKey : undefined,
     clock,
     hub,
-    logger,
+    // Over HTTP the request's log context already carries the id (logContext); elsewhere a child logger does.
+    logger: logContext.getStore()?.requestId === requestId ? logger : logger.child({ requestId }),
   });
 
   const shared = new SharedSubscriptions(
-    (template) => ({ ...template, requestId: randomUUID(), em: orm.em.fork() }),
+    (template) => {
+      const requestId = randomUUID();
+      return { ...template, requestId, em: orm.em.fork(), logger: logger.child({ requestId }) };
+    },
     (context) => (context.viewer ? `${[...context.viewer.roles].sort().join(',')}|${context.viewer.unitId ?? ''}` : 'anonymous'),
     new DeliveryRounds({ writeShare: config.realtime.writeShare }),
   );
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Behind a reverse proxy on another host (compose, Kubernetes), TRUST_PROXY names it so sign-in throttling sees the client's address.
+  app.set('trust proxy', config.trustProxy);
+  // One id per HTTP request, in every log line written while handling it and in X-Request-Id.
+  app.use((_req, res, next) => {
+    const requestId = randomUUID();
+    res.locals['requestId'] = requestId;
+    res.setHeader('X-Request-Id', requestId);
+    logContext.run({ requestId }, next);
+  });
   app.use(securityHeaders(production));
   // Timeouts against clients that send a request slowly and hold a connection (slow-loris);
   // the check interval makes them bite within a second or two of expiring (node's default is 30 s).
@@ -120,6 +143,7 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       requestIdPlugin(),
+      metrics.plugin(),
       costLimitPlugin(),
       nulCharacterPlugin(),
       subscriptionsOverHttpPlugin(),
@@ -141,7 +165,15 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
   });
 
   serveGraphiQL(app, { enabled: !production, schema });
-  app.get('/metrics', metricsEndpoint({ hub, shared, sockets: () => ws.socketCount }));
+  metrics.attach({
+    hub,
+    shared,
+    sockets: () => ws.socketCount,
+    committedPosition: () => hub.committedHead(),
+    clockSkewMs: () => hub.clockSkewMs(),
+    pools: async () => ({ orm: await orm.driver.getConnection().getNativeClient(), event_hub: hub.connections }),
+  });
+  app.get('/metrics', metricsEndpoint(metrics, { token: config.metricsToken, production }));
 
   app.use(
     '/graphql',
@@ -152,7 +184,7 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
         const viewer = await viewerFromRequest(req);
         const extensions = (req.body as { extensions?: Record<string, unknown> } | undefined)?.extensions;
         return {
-          ...baseContext(viewer, 'http', req.get('idempotency-key') ?? extensions?.['idempotencyKey']),
+          ...baseContext(viewer, 'http', req.get('idempotency-key') ?? extensions?.['idempotencyKey'], res.locals['requestId'] as string),
           http: {
             address: req.ip ?? '',
             setSessionCookie: (token, expiresAt) => res.append('Set-Cookie', sessionCookie(SESSION_COOKIE, token, expiresAt, production)),
@@ -196,6 +228,7 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
     shared,
     ws,
     schema,
+    metrics,
     modules,
     consoleServed,
     httpServer,

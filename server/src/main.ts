@@ -1,5 +1,7 @@
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './core/config';
+import { ADVISORY_LOCKS } from './core/database/advisory-locks';
+import { withStartupLock } from './core/database/orm';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './core/database/embedded-postgres';
 import { createLogger } from './core/logger';
 import { seedDemo } from './demo/seed';
@@ -29,7 +31,9 @@ async function main(): Promise<void> {
     logger.info({ port: config.embeddedPg.port, dir: config.embeddedPg.dir }, 'embedded PostgreSQL running');
   }
   const app = await createApp({ config, logger, databaseUrl });
-  if (config.demoMode) await seedDemo(app.orm.em.fork(), logger, app.modules.list);
+  // Under a lock: two replicas starting together on an empty database would both see no users and both seed.
+  if (config.demoMode)
+    await withStartupLock(databaseUrl, ADVISORY_LOCKS.demoSeed, () => seedDemo(app.orm.em.fork(), logger, app.modules.list));
   // Production first run: the first administrator comes from ADMIN_USERNAME/ADMIN_PASSWORD (config refuses to start without them).
   else if (config.firstAdmin) await app.modules.identity.users.ensureFirstAdmin(app.orm.em.fork(), config.firstAdmin, logger);
   const url = await app.listen();

@@ -14,11 +14,13 @@ interface Service {
   image?: string;
   build?: string | { context: string };
   ports?: string[];
+  expose?: string[];
   environment?: Record<string, string | number | boolean>;
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] | string };
   volumes?: string[];
   init?: boolean;
+  restart?: string;
 }
 
 interface Compose {
@@ -27,7 +29,8 @@ interface Compose {
 }
 
 // Compose files use YAML merge keys (`<<: *app`) to share the replicas' settings.
-const compose = parse(read('docker-compose.yml'), { merge: true }) as Compose;
+const composeText = read('docker-compose.yml');
+const compose = parse(composeText, { merge: true }) as Compose;
 
 /** Docker Compose's variable interpolation: `${X}`, `${X:-default}`, `${X:?error}`. */
 function interpolate(value: string, shell: Record<string, string>): string {
@@ -46,13 +49,18 @@ function environmentOf(service: Service, shell: Record<string, string>): Record<
   return Object.fromEntries(Object.entries(service.environment ?? {}).map(([name, value]) => [name, interpolate(String(value), shell)]));
 }
 
-const SHELL = { ADMIN_PASSWORD: 'correct-horse-battery-staple' };
-const REPLICAS = { app: '4000', 'app-2': '4001' } as const;
+const SHELL = { ADMIN_PASSWORD: 'correct-horse-battery-staple', POSTGRES_PASSWORD: 'a-database-secret' };
+const REPLICAS = ['app', 'app-2'] as const;
 
 describe('docker-compose.yml', () => {
-  it('runs PostgreSQL 17 and two replicas of the server', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['app', 'app-2', 'postgres']);
+  it('runs PostgreSQL 17, two replicas of the server and a Caddy proxy', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'app-2', 'postgres', 'proxy']);
     expect(compose.services['postgres']!.image).toBe('postgres:17');
+    expect(compose.services['proxy']!.image).toBe('caddy:2');
+  });
+
+  it('restarts every service that stops', () => {
+    for (const [name, service] of Object.entries(compose.services)) expect(service.restart, name).toBe('unless-stopped');
   });
 
   it('keeps the database on a named volume and reports it healthy only when pg_isready says so', () => {
@@ -63,26 +71,30 @@ describe('docker-compose.yml', () => {
     expect(JSON.stringify(postgres.healthcheck?.test)).toContain('pg_isready');
   });
 
-  for (const [name, hostPort] of Object.entries(REPLICAS)) {
+  for (const name of REPLICAS) {
     describe(name, () => {
       const service = compose.services[name]!;
       const env = environmentOf(service, SHELL);
 
-      it(`is built from this repository and published on port ${hostPort}`, () => {
+      it('is built from this repository, as one image, and reached only through the proxy', () => {
         expect(typeof service.build === 'string' ? service.build : service.build?.context).toBe('.');
-        expect(service.ports).toEqual([`${hostPort}:${env['PORT']}`]);
+        expect(service.image).toBe(compose.services['app']!.image);
+        expect(service.ports).toBeUndefined();
+        expect(service.expose).toEqual([env['PORT']]);
       });
 
       it('passes only variables the server reads (a misspelt one would be ignored without a word)', () => {
         expect(Object.keys(env).filter((variable) => !(CONFIG_VARIABLES as readonly string[]).includes(variable))).toEqual([]);
       });
 
-      it('passes an environment the server accepts: production, no demo users, a first administrator', () => {
+      it('passes an environment the server accepts: production, no demo users, a first administrator, the proxy trusted', () => {
         const config = loadConfig(env);
         expect(config.env).toBe('production');
         expect(config.demoMode).toBe(false);
         expect(config.firstAdmin).toEqual({ username: 'admin', password: SHELL.ADMIN_PASSWORD });
-        expect(config.consoleOrigins).toContain(`http://localhost:${hostPort}`);
+        expect(config.consoleOrigins).toContain('http://localhost:4000');
+        expect(config.trustProxy).toContain('uniquelocal');
+        expect(config.metricsToken).toBeUndefined();
       });
 
       it('points DATABASE_URL at the postgres service with its user, password and database', () => {
@@ -104,12 +116,84 @@ describe('docker-compose.yml', () => {
     });
   }
 
-  it('starts the second replica after the first is ready, so migrations run once', () => {
-    expect(compose.services['app-2']!.depends_on?.['app']?.condition).toBe('service_healthy');
+  it('starts the replicas together: neither waits for the other (migrations take an advisory lock)', () => {
+    for (const name of REPLICAS) expect(Object.keys(compose.services[name]!.depends_on ?? {})).toEqual(['postgres']);
   });
 
-  it('refuses to start without ADMIN_PASSWORD instead of inventing one', () => {
-    expect(() => environmentOf(compose.services['app']!, {})).toThrow(/ADMIN_PASSWORD/);
+  it('refuses to start without ADMIN_PASSWORD or POSTGRES_PASSWORD instead of inventing one', () => {
+    expect(() => environmentOf(compose.services['app']!, { POSTGRES_PASSWORD: 'x' })).toThrow(/ADMIN_PASSWORD/);
+    expect(() => environmentOf(compose.services['app']!, { ADMIN_PASSWORD: 'correct-horse-battery-staple' })).toThrow(/POSTGRES_PASSWORD/);
+    expect(() => environmentOf(compose.services['postgres']!, {})).toThrow(/POSTGRES_PASSWORD/);
+  });
+
+  describe('proxy', () => {
+    const proxy = compose.services['proxy']!;
+    const caddyfile = read('deploy/Caddyfile');
+    /** The Caddyfile without comments. */
+    const directives = caddyfile
+      .split('\n')
+      .map((line) => line.replace(/#.*$/, '').trim())
+      .filter(Boolean);
+
+    it('publishes one port and mounts deploy/Caddyfile', () => {
+      expect(proxy.ports).toEqual(['${PUBLIC_PORT:-4000}:80']);
+      expect(proxy.volumes).toContain('./deploy/Caddyfile:/etc/caddy/Caddyfile:ro');
+      expect(directives).toContain(':80 {');
+    });
+
+    it('balances over every replica, on the port the replica listens on', () => {
+      const upstreams = directives
+        .find((line) => line.startsWith('reverse_proxy '))!
+        .replace(/\s*\{$/, '')
+        .split(/\s+/)
+        .slice(1);
+      const port = environmentOf(compose.services['app']!, SHELL)['PORT'];
+      expect(upstreams.sort()).toEqual(REPLICAS.map((name) => `${name}:${port}`).sort());
+      // Long-lived WebSockets: least connections, not round robin.
+      expect(directives).toContain('lb_policy least_conn');
+      expect(directives.some((line) => line.startsWith('lb_try_duration'))).toBe(true);
+    });
+
+    it('sends traffic only to ready replicas and starts after they are healthy', () => {
+      expect(directives).toContain('health_uri /readyz');
+      for (const name of REPLICAS) expect(proxy.depends_on?.[name]?.condition).toBe('service_healthy');
+      expect(JSON.stringify(proxy.healthcheck?.test)).toContain('/readyz');
+    });
+
+    it('does not expose /metrics to the public', () => {
+      expect(directives).toContain('respond /metrics 404');
+    });
+
+    it('passes WebSocket upgrades through (no directive strips Connection/Upgrade headers)', () => {
+      expect(directives.filter((line) => /header_up\s+-?(Connection|Upgrade)/i.test(line))).toEqual([]);
+    });
+  });
+
+  describe('.env.example', () => {
+    const example = read('.env.example');
+    const documented = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!);
+    const interpolated = [...new Set([...composeText.matchAll(/\$\{([A-Z0-9_]+)/g)].map((m) => m[1]!))];
+
+    it('documents every variable docker-compose.yml reads from the shell, and no other', () => {
+      expect([...documented].sort()).toEqual([...interpolated].sort());
+    });
+
+    it('explains each variable in a comment just above it', () => {
+      const lines = example.split('\n');
+      for (const name of documented) {
+        const at = lines.findIndex((line) => line.startsWith(`${name}=`));
+        expect(lines[at - 1], name).toMatch(/^#/);
+      }
+    });
+
+    it('gives a working stack once the two required secrets are filled in', () => {
+      const values = Object.fromEntries(
+        example.split('\n').flatMap((line) => (/^[A-Z]/.test(line) ? [line.split(/=(.*)/s).slice(0, 2)] : [])),
+      );
+      expect(() => environmentOf(compose.services['app']!, values)).toThrow();
+      const filled = { ...values, ...SHELL };
+      expect(loadConfig(environmentOf(compose.services['app']!, filled)).env).toBe('production');
+    });
   });
 });
 
@@ -120,32 +204,64 @@ describe('Dockerfile', () => {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'));
+  /** The instructions of each stage, split at FROM. */
+  const stages = instructions.reduce<string[][]>(
+    (all, line) => (line.startsWith('FROM ') ? [...all, [line]] : (all.at(-1)!.push(line), all)),
+    [],
+  );
+  const [build, runtime] = stages as [string[], string[]];
   const root = JSON.parse(read('package.json')) as { workspaces: string[]; scripts: Record<string, string> };
 
-  it('builds on Node 24 and installs exactly the locked dependency tree', () => {
-    expect(instructions[0]).toBe('FROM node:24-bookworm-slim');
-    expect(instructions).toContain('RUN npm ci');
+  it('has a build stage and a runtime stage, both on Node 24', () => {
+    expect(stages).toHaveLength(2);
+    expect(build[0]).toBe('FROM node:24-bookworm-slim AS build');
+    expect(runtime[0]).toBe('FROM node:24-bookworm-slim');
   });
 
-  it('copies every workspace manifest before `npm ci` (npm ci fails on a workspace it cannot see)', () => {
-    const install = instructions.indexOf('RUN npm ci');
-    for (const workspace of root.workspaces) {
-      const copy = instructions.findIndex((line) => line.startsWith('COPY') && line.includes(`${workspace}/package.json`));
-      expect(copy, `COPY ${workspace}/package.json`).toBeGreaterThan(-1);
-      expect(copy).toBeLessThan(install);
-    }
+  it('builds with the whole locked dependency tree: the console and the compiled server', () => {
+    expect(build).toContain('RUN npm ci');
+    expect(root.scripts['build']).toContain('build-server.mjs');
+    expect(build.some((line) => line.startsWith('RUN npm run build'))).toBe(true);
   });
 
-  it('builds the console with the root build script and starts the server in production on port 4000', () => {
-    expect(root.scripts['build']).toBeDefined();
-    expect(instructions.some((line) => line.startsWith('RUN npm run build'))).toBe(true);
-    expect(instructions.some((line) => line.startsWith('ENV') && line.includes('NODE_ENV=production'))).toBe(true);
-    expect(instructions).toContain('EXPOSE 4000');
-    expect(instructions.find((line) => line.startsWith('HEALTHCHECK'))).toContain('/healthz');
+  it('installs only the production dependencies at run time and takes the built files from the build stage', () => {
+    expect(runtime.some((line) => line.startsWith('RUN npm ci --omit=dev'))).toBe(true);
+    expect(runtime.some((line) => /^RUN npm ci(?! --omit=dev)/.test(line))).toBe(false);
+    expect(runtime).toContain('COPY --from=build /app/server/dist server/dist');
+    expect(runtime).toContain('COPY --from=build /app/client/dist client/dist');
+    // No sources at run time: nothing to compile, and the start script sees a current console.
+    expect(runtime.filter((line) => line.startsWith('COPY') && /\b(server\/src|client\/src|shared\/src|\. \.)\b/.test(line))).toEqual([]);
+  });
+
+  for (const [name, stage] of [
+    ['build', () => build],
+    ['runtime', () => runtime],
+  ] as const) {
+    it(`copies every workspace manifest before \`npm ci\` in the ${name} stage (npm ci fails on a workspace it cannot see)`, () => {
+      const lines = stage();
+      const install = lines.findIndex((line) => line.startsWith('RUN npm ci'));
+      for (const workspace of root.workspaces) {
+        const copy = lines.findIndex((line) => line.startsWith('COPY') && line.includes(`${workspace}/package.json`));
+        expect(copy, `COPY ${workspace}/package.json`).toBeGreaterThan(-1);
+        expect(copy).toBeLessThan(install);
+      }
+    });
+  }
+
+  it('runs in production on port 4000 as the unprivileged node user', () => {
+    expect(runtime.some((line) => line.startsWith('ENV') && line.includes('NODE_ENV=production'))).toBe(true);
+    expect(runtime).toContain('EXPOSE 4000');
+    expect(runtime).toContain('USER node');
+    expect(runtime.indexOf('USER node')).toBeGreaterThan(runtime.findIndex((line) => line.startsWith('RUN npm ci')));
+    expect(runtime.find((line) => line.startsWith('HEALTHCHECK'))).toContain('/healthz');
   });
 
   it('starts what `npm start` starts without npm in between, so `docker stop` reaches the server', () => {
+    // start.mjs runs the compiled server when tsx is absent (as here) and passes signals on.
     expect(root.scripts['start']).toBe('exec node scripts/start.mjs');
     expect(instructions.at(-1)).toBe('CMD ["node", "scripts/start.mjs"]');
+    expect(
+      runtime.some((line) => line.startsWith('COPY') && line.includes('scripts/start.mjs') && line.includes('scripts/build-console.mjs')),
+    ).toBe(true);
   });
 });

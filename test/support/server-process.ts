@@ -32,11 +32,15 @@ export interface ServerProcess {
  */
 export async function startServerProcess(
   databaseUrl: string,
-  options: { port?: number; env?: Record<string, string> } = {},
+  options: {
+    port?: number;
+    env?: Record<string, string>;
+    /** Node arguments; the TypeScript sources through tsx unless given. */ entry?: string[];
+  } = {},
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   // One process (tsx as an import hook, not its CLI, which forks): a signal reaches the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, options.entry ?? ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -41,6 +41,8 @@ const BAD_VALUES: Record<ConfigVariable, readonly string[] | null> = {
   SUBSCRIPTION_EXECUTION: ['naive'],
   FANOUT_WRITE_SHARE: ['0', '1.5', 'half'],
   HTTP_REQUEST_TIMEOUT_SECONDS: ['0', 'soon', '1.5', '3601'],
+  METRICS_TOKEN: ['short'],
+  TRUST_PROXY: ['everyone', '10.0.0.0/8; rm'],
 };
 
 describe('configuration (environment variables)', () => {

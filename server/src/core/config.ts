@@ -48,6 +48,18 @@ const schema = z.object({
   FANOUT_WRITE_SHARE: z.coerce.number({ message: 'must be a number above 0 and at most 1' }).gt(0).max(1).default(DEFAULT_WRITE_SHARE),
   // 'per-socket' is graphql-js's own path (one execution per subscriber per event), kept for the benchmark's before/after.
   SUBSCRIPTION_EXECUTION: z.enum(['shared', 'per-socket'], { message: 'use shared or per-socket' }).default('shared'),
+  // Bearer token a Prometheus scraper sends for /metrics (core/http/metrics.ts says who else may read it).
+  // Which peers are proxies whose X-Forwarded-For names the real client (sign-in throttling by address).
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?))*\s*$/,
+      {
+        message: 'use a comma-separated list of loopback, linklocal, uniquelocal or IP addresses / CIDR ranges',
+      },
+    )
+    .default('loopback'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (use a random secret)').optional(),
 });
 
 /** Every environment variable the server reads; README, docker-compose.yml and their tests follow this list. */
@@ -67,6 +79,9 @@ export type Config = Readonly<{
   firstAdmin: { username: string; password: string } | undefined;
   eventRetentionDays: number;
   consoleDist: string | undefined;
+  metricsToken: string | undefined;
+  /** Express's `trust proxy`: the proxies whose X-Forwarded-For is believed. */
+  trustProxy: string[];
   realtime: {
     maxBufferedBytes: number;
     maxQueuedEvents: number;
@@ -129,6 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     firstAdmin: e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
     consoleDist: e.CONSOLE_DIST,
+    metricsToken: e.METRICS_TOKEN,
+    trustProxy: e.TRUST_PROXY.split(',').map((p) => p.trim()),
     realtime: {
       maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
       maxQueuedEvents: e.SUBSCRIPTION_MAX_QUEUED,

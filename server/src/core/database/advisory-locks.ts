@@ -15,6 +15,8 @@ export const ADVISORY_LOCKS = {
   firstAdmin: 727_274_004,
   /** Generating a shift handover: two officers pressing "generate" at once make one draft, not a unique-index error. */
   shiftHandover: 727_274_011,
+  /** Demo seed at start-up: replicas starting together on an empty database seed it once. */
+  demoSeed: 727_274_005,
 } as const;
 
 /**

@@ -43,21 +43,26 @@ export async function openOrm(options: OrmOptions): Promise<Orm> {
   return MikroORM.init(ormConfig(options));
 }
 
-/** Held while migrating, so replicas starting together on an empty database take turns. */
-const MIGRATION_LOCK_KEY = ADVISORY_LOCKS.migrations;
-
-/** Applies committed migrations in order; the schema is never recreated from entities. */
-export async function migrate(orm: Orm, url: string): Promise<string[]> {
+/**
+ * Runs `work` while holding a session advisory lock on a connection of its own (not one of the
+ * pool's, which `work` may need): replicas starting together on one database take turns. The
+ * lock goes with the connection if the process dies.
+ */
+export async function withStartupLock<T>(url: string, key: number, work: () => Promise<T>): Promise<T> {
   const lock = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   await lock.connect();
   try {
-    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const applied = await orm.migrator.up();
-    return applied.map((m) => m.name);
+    await lock.query('select pg_advisory_lock($1)', [key]);
+    return await work();
   } finally {
-    await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.query('select pg_advisory_unlock($1)', [key]).catch(() => undefined);
     await lock.end().catch(() => undefined);
   }
+}
+
+/** Applies committed migrations in order, one replica at a time; the schema is never recreated from entities. */
+export async function migrate(orm: Orm, url: string): Promise<string[]> {
+  return withStartupLock(url, ADVISORY_LOCKS.migrations, async () => (await orm.migrator.up()).map((m) => m.name));
 }
 
 export async function pendingMigrations(orm: Orm): Promise<number> {

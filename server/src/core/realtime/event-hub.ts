@@ -41,6 +41,8 @@ export interface EventHubOptions {
   pollIntervalMs?: number;
   /** A subscriber this many events behind is cut off (it reconnects and catches up). */
   maxQueuedPerSubscriber?: number;
+  /** Told of every delivered event, before the listeners (metrics); never counted as a listener. */
+  observe?: (event: EventRecord) => void;
 }
 
 export type EventListener = (event: EventRecord) => void;
@@ -87,6 +89,25 @@ export class EventHub {
 
   get listenerCount(): number {
     return this.listeners.size;
+  }
+
+  /** The hub's own connections (LISTEN aside), for the pool metrics. */
+  get connections(): Pick<pg.Pool, 'totalCount' | 'idleCount' | 'waitingCount'> {
+    return this.pool;
+  }
+
+  /** This process's clock minus the database's, in ms (half the round trip allowed for): deadline rules read the process's clock. */
+  async clockSkewMs(): Promise<number> {
+    const sent = Date.now();
+    const { rows } = await this.pool.query<{ ms: string }>('select (extract(epoch from clock_timestamp()) * 1000)::float8 as ms');
+    const received = Date.now();
+    return (sent + received) / 2 - Number(rows[0]!.ms);
+  }
+
+  /** The newest committed outbox position in the database; minus `head`, the events not yet delivered here. */
+  async committedHead(): Promise<bigint> {
+    const { rows } = await this.pool.query<{ head: string | null }>('select max(position) as head from event');
+    return BigInt(rows[0]?.head ?? 0);
   }
 
   async start(): Promise<void> {
@@ -213,6 +234,7 @@ export class EventHub {
     if (this.buffer.length > this.bufferSize) this.bufferFloor = this.buffer.shift()!.position;
     this.headPosition = event.position;
     this.topicHeads.set(event.topic, event.position);
+    this.options.observe?.(event);
     for (const listener of this.listeners) {
       try {
         listener(event);

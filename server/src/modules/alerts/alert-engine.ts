@@ -245,14 +245,16 @@ export class AlertEngine {
     try {
       return await commit(ctx, 'evaluateAlertRule', { ruleId: rule.id }, async (tx) => {
         await lockRule(tx.em, rule.id);
-        // Read after the lock: an evaluation that waited never acts on an older time than the one before it.
-        const now = runtime.clock.now();
         const settings = await this.settingsOf(tx.em, rule);
         const standing = await tx.em.find(
           Alert,
           { ruleId: rule.id, status: { $in: [...STANDING_ALERT_STATUSES] } },
           { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
         );
+        // Read after the lock, and never older than the time the rule's standing alerts were last
+        // seen at: a replica whose clock is behind another's must not resolve a deadline alert the
+        // other raised (the deadline has not passed by its clock) only for it to be raised again.
+        const now = notBefore(runtime.clock.now(), standing);
         const conditions = settings.enabled ? await rule.evaluate({ em: tx.em, now }, settings.thresholds) : [];
         const plan = planAlertChanges(standing.map(toStanding), conditions, rule.group);
         const resolving = new Set(plan.resolve.map((a) => a.id));
@@ -385,4 +387,10 @@ function toStanding(alert: Alert): StandingAlert {
     escalatedAt: alert.escalatedAt ?? null,
     assignedLeaderId: alert.assignedLeaderId ?? null,
   };
+}
+
+/** The evaluation time: the clock's, or the newest `lastSeenAt` of the standing alerts if that is later (clock skew between replicas). */
+function notBefore(clockNow: Date, standing: readonly Alert[]): Date {
+  const newest = Math.max(clockNow.getTime(), ...standing.map((a) => a.lastSeenAt.getTime()));
+  return new Date(newest);
 }
