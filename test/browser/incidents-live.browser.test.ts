@@ -213,6 +213,8 @@ describe('the console in a real browser', () => {
   it('counts down to each reporting deadline and shows an overdue one in red', async () => {
     const duty = await consoleSignedInAs('duty');
     await duty.page.getByTestId('incident-table').waitFor();
+    // Following the stream before the report: the test before this one pruned every event.
+    await waitForConnectionState(duty.page, 'live');
     const overdueBefore = Number(await duty.page.getByTestId('stat-overdue').textContent());
     const cookie = await t.login('duty');
     const title = `甲类超时未报 ${Date.now()}`;
