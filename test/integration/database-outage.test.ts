@@ -1,32 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/src/core/database/embedded-postgres';
-import { createLogger } from '../../server/src/core/logger';
-import { tempDataDir } from '../support/database';
-import { freePort } from '../support/server-process';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { EmbeddedDatabase } from '../../server/src/core/database/embedded-postgres';
+import { startAppOnOwnPostgres, type AppOnOwnPostgres } from '../support/own-postgres';
+import type { TestApp } from '../support/test-app';
 import { collect, wsClient } from '../support/ws-client';
 
 const REPORT = 'mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { id } }';
 
 /** This test owns its PostgreSQL (embedded), so it can stop and restart it under a running server. */
 describe('PostgreSQL stopped and restarted under a running server', () => {
+  let own: AppOnOwnPostgres | undefined;
   let database: EmbeddedDatabase;
   let t: TestApp;
   let cookie: string;
   beforeAll(async () => {
-    database = await startEmbeddedPostgres({
-      dir: tempDataDir(),
-      port: await freePort(),
-      database: 'outage',
-      logger: createLogger('warn', 'outage-pg'),
-    });
-    t = await startTestApp({ databaseUrl: database.url, seed: true });
+    own = await startAppOnOwnPostgres('outage');
+    ({ database, t } = own);
     cookie = await t.login('duty');
   }, 120_000);
-  afterAll(async () => {
-    await t?.close().catch(() => undefined);
-    await database?.stop().catch(() => undefined);
-  });
+  afterAll(() => own?.close());
 
   it('answers UNAVAILABLE within 5 s while it is down, reports not ready, and recovers by itself', async () => {
     const live = collect<{ incidentChanged: { incident: { title: string } } }>(

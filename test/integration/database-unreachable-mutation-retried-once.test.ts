@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/src/core/database/embedded-postgres';
-import { createLogger } from '../../server/src/core/logger';
-import { tempDataDir } from '../support/database';
-import { freePort } from '../support/server-process';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { EmbeddedDatabase } from '../../server/src/core/database/embedded-postgres';
+import { startAppOnOwnPostgres, type AppOnOwnPostgres } from '../support/own-postgres';
+import type { TestApp } from '../support/test-app';
 
 const REPORT = 'mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { id } }';
 
@@ -15,23 +13,16 @@ const REPORT = 'mutation($input: ReportIncidentInput!) { reportIncident(input: $
  * This test owns its PostgreSQL (embedded), so it can stop and start it.
  */
 describe('a mutation sent while PostgreSQL is unreachable, then retried with its idempotency key', () => {
+  let own: AppOnOwnPostgres | undefined;
   let database: EmbeddedDatabase;
   let t: TestApp;
   let cookie: string;
   beforeAll(async () => {
-    database = await startEmbeddedPostgres({
-      dir: tempDataDir(),
-      port: await freePort(),
-      database: 'unreachable',
-      logger: createLogger('warn', 'unreachable-pg'),
-    });
-    t = await startTestApp({ databaseUrl: database.url, seed: true });
+    own = await startAppOnOwnPostgres('unreachable');
+    ({ database, t } = own);
     cookie = await t.login('duty');
   }, 120_000);
-  afterAll(async () => {
-    await t?.close().catch(() => undefined);
-    await database?.stop().catch(() => undefined);
-  });
+  afterAll(() => own?.close());
 
   it('answers UNAVAILABLE with a message a person can act on, and the retries act once', async () => {
     const key = randomUUID();

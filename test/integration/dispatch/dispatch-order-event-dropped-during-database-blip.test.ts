@@ -1,12 +1,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../../server/src/core/database/embedded-postgres';
-import { createLogger } from '../../../server/src/core/logger';
+import type { EmbeddedDatabase } from '../../../server/src/core/database/embedded-postgres';
 import { EVENT_CHANNEL } from '../../../server/src/core/realtime/outbox';
-import { tempDataDir } from '../../support/database';
 import { ResumingSubscriber } from '../../support/resuming-subscriber';
-import { freePort } from '../../support/server-process';
-import { startTestApp, type TestApp } from '../../support/test-app';
+import { startAppOnOwnPostgres, type AppOnOwnPostgres } from '../../support/own-postgres';
+import type { TestApp } from '../../support/test-app';
 
 const SUBSCRIPTION = 'subscription($after: EventPosition) { dispatchOrderChanged(after: $after) { position kind order { number } } }';
 
@@ -23,23 +21,16 @@ const SUBSCRIPTION = 'subscription($after: EventPosition) { dispatchOrderChanged
  * and only then stops PostgreSQL.
  */
 describe('a dispatch order change committed just before the database goes away', () => {
+  let own: AppOnOwnPostgres | undefined;
   let database: EmbeddedDatabase;
   let t: TestApp;
   let cookie: string;
   beforeAll(async () => {
-    database = await startEmbeddedPostgres({
-      dir: tempDataDir(),
-      port: await freePort(),
-      database: 'blip',
-      logger: createLogger('warn', 'blip-pg'),
-    });
-    t = await startTestApp({ databaseUrl: database.url, seed: true });
+    own = await startAppOnOwnPostgres('blip');
+    ({ database, t } = own);
     cookie = await t.login('dispatcher');
   }, 120_000);
-  afterAll(async () => {
-    await t?.close().catch(() => undefined);
-    await database?.stop().catch(() => undefined);
-  });
+  afterAll(() => own?.close());
 
   it('reaches the console after the database is back instead of being dropped', async () => {
     const side = new pg.Client({ connectionString: database.url });
