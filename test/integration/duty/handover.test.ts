@@ -84,8 +84,15 @@ describe('the shift handover (交接班)', () => {
     // Most severe first.
     const order_ = items.map((i) => ['CRITICAL', 'WARNING', 'INFO'].indexOf(i.severity));
     expect([...order_].sort()).toEqual(order_);
-    // The default shift: the last 8 hours, ending now.
-    expect(Date.parse(first.shiftEndsAt) - Date.parse(first.shiftStartedAt)).toBe(8 * HOUR);
+    // The default window: the roster's shift running now (the demo roster hands over at 08:00 HQ).
+    const { data: roster } = await t.gql<{ dutyRoster: { startsAt: string; endsAt: string }[] }>(
+      'query($from: DateTimeISO!, $to: DateTimeISO!) { dutyRoster(from: $from, to: $to) { startsAt endsAt } }',
+      { from: new Date(now).toISOString(), to: new Date(now + 1).toISOString() },
+      duty,
+    );
+    const running = roster!.dutyRoster.filter((s) => Date.parse(s.startsAt) <= now && Date.parse(s.endsAt) > now);
+    const shift = running.sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt))[0]!;
+    expect([first.shiftStartedAt, first.shiftEndsAt].map(Date.parse)).toEqual([shift.startsAt, shift.endsAt].map(Date.parse));
     expect(first.note).toBe('夜班：三号检疫点物资紧张');
   });
 

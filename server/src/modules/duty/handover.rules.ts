@@ -6,7 +6,7 @@ import type { StoredHandoverItem } from './handover.entity';
 const HOUR = 3_600_000;
 const SEVERITY_ORDER = { CRITICAL: 0, WARNING: 1, INFO: 2 } as const;
 
-/** The shift a handover covers: the officer's, or the last 8 hours ending now. */
+/** The shift a handover covers: the officer's (or the roster's running shift, given by the caller), else the last 8 hours ending now. */
 export function shiftWindow(input: { shiftStartedAt?: Date | null; shiftEndsAt?: Date | null }, now: Date): { start: Date; end: Date } {
   const end = input.shiftEndsAt ?? now;
   if (

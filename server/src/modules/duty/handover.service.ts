@@ -23,7 +23,11 @@ export type HandoverSources = () => readonly { module: string; source: HandoverI
  * items until someone has signed.
  */
 export class ShiftHandoverService {
-  constructor(private readonly sources: HandoverSources) {}
+  constructor(
+    private readonly sources: HandoverSources,
+    /** The roster's shift running at a moment (the duty module's roster), the window a handover covers by default. */
+    private readonly runningShift: (em: EntityManager, at: Date) => Promise<{ startsAt: Date; endsAt: Date } | null> = async () => null,
+  ) {}
 
   async list(em: EntityManager, first: number): Promise<ShiftHandover[]> {
     return em.find(ShiftHandover, {}, { orderBy: { generatedAt: 'desc', id: 'asc' }, limit: Math.min(Math.max(first, 1), 200) });
@@ -52,9 +56,12 @@ export class ShiftHandoverService {
     const note = cleanNote(input.note ?? '');
     // Read before the transaction: the snapshot is what the services say at this moment.
     const live = await this.gather(ctx.em, ctx.clock.now());
+    // No window given: the roster's shift running now (the 8 hours up to now when none is planned).
+    const shift = input.shiftStartedAt || input.shiftEndsAt ? null : await this.runningShift(ctx.em.fork(), ctx.clock.now());
+    const window = shift ? { shiftStartedAt: shift.startsAt, shiftEndsAt: shift.endsAt } : input;
     return commit(ctx, 'generateShiftHandover', input, async (tx) => {
       await tx.em.execute('select pg_advisory_xact_lock(?)', [ADVISORY_LOCKS.shiftHandover]);
-      const { start, end } = shiftWindow(input, tx.now);
+      const { start, end } = shiftWindow(window, tx.now);
       const open = await tx.em.findOne(ShiftHandover, { closedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (open && (open.outgoingSignedAt || open.incomingSignedAt)) {
         throw domainError(

@@ -64,8 +64,10 @@ export function createDutyModule(deps: DutyModuleDeps) {
   const roster = new RosterService(deps.people);
   const calls = new DutyCallService(deps.incidents, deps.orders, deps.units);
   const instructions = new HqInstructionService(deps.units);
-  const handovers = new ShiftHandoverService(() =>
-    deps.modules().flatMap((m) => (m.handoverItems ? [{ module: m.name, source: m.handoverItems }] : [])),
+  const handovers = new ShiftHandoverService(
+    () => deps.modules().flatMap((m) => (m.handoverItems ? [{ module: m.name, source: m.handoverItems }] : [])),
+    // Of the shifts running at that moment, the one that started last is the one being handed over.
+    async (em, at) => (await roster.onDutyAt(em, at)).sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime())[0] ?? null,
   );
   const handoverItems: HandoverItemsSource = combineHandoverItems(dutyCallHandoverItems(calls), hqInstructionHandoverItems(instructions));
   return defineModule(

@@ -63,7 +63,7 @@ export default {
     shift: '班次',
     shiftStartedAt: '本班开始',
     shiftEndsAt: '本班结束',
-    shiftHint: '不填则为截至当前的 8 小时',
+    shiftHint: '不填则为排班表上当前班次',
     generatedAt: '生成时间',
     generatedBy: '生成人',
     note: '交接说明',
