@@ -70,6 +70,7 @@ describe('adding notes to an incident in a real browser', () => {
   it('keeps the incident on screen while several notes are added in a row, and shows every note', async () => {
     duty = await openConsole(browser, t.url);
     await signIn(duty.page, 'duty');
+    await duty.page.locator('[data-nav="incidents"]').click();
     await waitForConnectionState(duty.page, 'live');
     await duty.page.locator('[data-testid="incident-row"]').filter({ hasText: '宛平路段运输车辆滞留' }).locator('a').click();
     await duty.page.getByTestId('incident-timeline').waitFor();

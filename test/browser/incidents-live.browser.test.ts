@@ -50,6 +50,18 @@ describe('the console in a real browser', () => {
     return view;
   }
 
+  /** A duty officer lands on the duty log; the incidents board is one click away in the navigation. */
+  async function openIncidentsBoard(page: ConsolePage['page']): Promise<void> {
+    await page.locator('[data-nav="incidents"]').click();
+    await page.getByTestId('incident-table').waitFor();
+  }
+
+  async function incidentsBoardAs(username: string): Promise<ConsolePage> {
+    const view = await consoleSignedInAs(username);
+    await openIncidentsBoard(view.page);
+    return view;
+  }
+
   beforeAll(async () => {
     t = await startTestApp();
     browser = await launchChromium();
@@ -72,7 +84,7 @@ describe('the console in a real browser', () => {
   });
 
   it('a duty officer’s board shows an incident the leader reports in another browser, without a reload', async () => {
-    const duty = await consoleSignedInAs('duty');
+    const duty = await incidentsBoardAs('duty');
     await duty.page.waitForURL(/\/incidents$/);
     await waitForConnectionState(duty.page, 'live');
     await markWindow(duty);
@@ -102,7 +114,7 @@ describe('the console in a real browser', () => {
   });
 
   it('after a network drop the board resumes from its last position: missed incidents once each, then live', async () => {
-    const duty = await consoleSignedInAs('duty');
+    const duty = await incidentsBoardAs('duty');
     await waitForConnectionState(duty.page, 'live');
     await markWindow(duty);
     const states = await recordConnectionStates(duty);
@@ -146,6 +158,7 @@ describe('the console in a real browser', () => {
       const duty = await openConsole(browser, proxy.url);
       opened.push(duty);
       await signIn(duty.page, 'duty');
+      await openIncidentsBoard(duty.page);
       await waitForConnectionState(duty.page, 'live');
       await markWindow(duty);
       const states = await recordConnectionStates(duty);
@@ -182,7 +195,7 @@ describe('the console in a real browser', () => {
   });
 
   it('a console away longer than the server keeps events is told so, reloads its board and goes live again', async () => {
-    const duty = await consoleSignedInAs('duty');
+    const duty = await incidentsBoardAs('duty');
     await waitForConnectionState(duty.page, 'live');
     await markWindow(duty);
 
@@ -211,7 +224,7 @@ describe('the console in a real browser', () => {
   });
 
   it('counts down to each reporting deadline and shows an overdue one in red', async () => {
-    const duty = await consoleSignedInAs('duty');
+    const duty = await incidentsBoardAs('duty');
     await duty.page.getByTestId('incident-table').waitFor();
     // Following the stream before the report: the test before this one pruned every event.
     await waitForConnectionState(duty.page, 'live');
@@ -254,7 +267,7 @@ describe('the console in a real browser', () => {
   });
 
   it('switching to English shows English labels; zh-CN shows the DOMAIN.md terms', async () => {
-    const duty = await consoleSignedInAs('duty');
+    const duty = await incidentsBoardAs('duty');
     await duty.page.getByTestId('incident-table').waitFor();
     const nav = duty.page.getByTestId('main-nav');
     const firstClassTag = duty.page.locator('[data-testid="incident-row"] [data-class="A"]').first();
@@ -301,6 +314,8 @@ describe('the console in a real browser', () => {
     const dispatcherNav = dispatcher.page.getByTestId('main-nav');
     await expect(dispatcherNav.locator('[data-nav="dispatch"]').count()).resolves.toBe(1);
     await expect(dispatcherNav.locator('[data-nav="admin"]').count()).resolves.toBe(0);
+    // The dispatcher's workspace is the standby board, not the incidents board.
+    await dispatcher.page.waitForURL(/\/dispatch$/);
   });
 
   it('has no serious or critical accessibility violations on the sign-in page and the incidents board', async () => {
@@ -310,6 +325,7 @@ describe('the console in a real browser', () => {
     expectNoSeriousViolations(await seriousAccessibilityViolations(visitor.page));
 
     await signIn(visitor.page, 'duty');
+    await openIncidentsBoard(visitor.page);
     await visitor.page.getByTestId('incident-row').first().waitFor();
     await waitForConnectionState(visitor.page, 'live');
     expectNoSeriousViolations(await seriousAccessibilityViolations(visitor.page));

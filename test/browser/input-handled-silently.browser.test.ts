@@ -17,14 +17,15 @@ describe('the console refuses input it cannot take, and says so', () => {
   let leaderCookie: string;
   const pages: Page[] = [];
 
-  async function consoleAs(username: string, path = '/'): Promise<Page> {
+  // The incidents board by default: a duty officer lands on the duty log.
+  async function consoleAs(username: string, path = '/incidents'): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
     await context.addInitScript(() => localStorage.setItem('cc.locale', 'en'));
     const page = await context.newPage();
     pages.push(page);
     await page.goto(t.url);
     await signIn(page, username);
-    if (path !== '/') await page.goto(`${t.url}${path}`);
+    await page.goto(`${t.url}${path}`);
     return page;
   }
   async function incidentCount(): Promise<number> {

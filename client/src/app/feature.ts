@@ -1,5 +1,6 @@
 import type { KeyingConfig, UpdatesConfig } from '@urql/exchange-graphcache';
 import type { RouteLocationRaw, RouteRecordRaw } from 'vue-router';
+import type { Role } from '@cc/shared';
 import type { AlertFieldsFragment } from '@cc/shared/operations';
 import type { MessagesLike } from './messages-like';
 
@@ -43,6 +44,11 @@ export interface FeatureManifest {
    * `alertRules.<ruleKey>` (see alertRuleKey), in both languages.
    */
   readonly alertRules?: Readonly<Record<string, AlertRuleView>>;
+  /**
+   * The roles whose workspace is one of this feature's pages: role → route name. Where a person
+   * lands after sign-in and on `/` (app/home-for.ts); skipped when the role may not open it.
+   */
+  readonly homeFor?: Readonly<Partial<Record<Role, string>>>;
 }
 
 /**

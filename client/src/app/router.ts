@@ -3,6 +3,7 @@ import type { Role } from '@cc/shared';
 import { loadSession } from '../features/auth/composables/use-session';
 import { features } from '../features';
 import { reportError } from './report-error';
+import { rememberedRole, resolveHome, sectionRank } from './home-for';
 import { mayOpen } from './route-meta';
 
 /** Pages inside the console frame (header, navigation, connection indicator), from each feature's manifest. */
@@ -23,18 +24,11 @@ const routes: RouteRecordRaw[] = [
 
 export const router = createRouter({ history: createWebHistory(), routes });
 
-/** The first page (in navigation order) the roles may open; `home` says so when there is none. */
-export function homeFor(roles: readonly Role[]): RouteLocationRaw {
-  const first = consoleRoutes
-    .filter((r) => r.meta?.nav && mayOpen(r.meta.access, roles))
-    .sort((a, b) => sectionRank(a) - sectionRank(b))[0];
-  return first?.name ? { name: first.name } : { name: 'home' };
-}
+export { sectionRank };
 
-const SECTION_ORDER = ['LEADER', 'DUTY', 'TRANSPORT', 'LOGISTICS', 'COORDINATION', 'ADMIN'];
-export function sectionRank(route: RouteRecordRaw): number {
-  const nav = route.meta?.nav;
-  return nav ? SECTION_ORDER.indexOf(nav.section) * 1000 + nav.order : Number.MAX_SAFE_INTEGER;
+/** Where the person lands: their (chosen) role's workspace, see home-for.ts; `home` says so when there is none. */
+export function homeFor(viewer: { userId: string; roles: readonly Role[] }): RouteLocationRaw {
+  return { name: resolveHome(features, consoleRoutes, viewer.roles, rememberedRole(viewer.userId)) ?? 'home' };
 }
 
 router.beforeEach(async (to) => {
@@ -46,13 +40,13 @@ router.beforeEach(async (to) => {
     me = null;
   }
   const roles = me?.roles ?? null;
-  if (to.name === 'sign-in') return me ? homeFor(me.roles) : true;
+  if (to.name === 'sign-in') return me ? homeFor(me) : true;
   if (!me) return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
   if (to.name === 'home') {
-    const home = homeFor(me.roles);
+    const home = homeFor(me);
     return typeof home === 'object' && 'name' in home && home.name === 'home' ? true : home;
   }
   // A page the roles may not use is not shown in the navigation; reached by URL, go home.
-  if (!mayOpen(to.meta.access, roles)) return homeFor(me.roles);
+  if (!mayOpen(to.meta.access, roles)) return homeFor(me);
   return true;
 });

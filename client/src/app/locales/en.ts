@@ -9,6 +9,7 @@ export default {
     skipToContent: 'Skip to main content',
     language: 'Language',
     signOut: 'Sign out',
+    workAs: 'Work as {role}',
     signedInAs: 'Signed in as',
     mainNavigation: 'Main navigation',
     notFound: 'Page not found',

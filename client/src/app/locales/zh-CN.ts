@@ -6,6 +6,7 @@ export default {
     skipToContent: '跳到主要内容',
     language: '语言',
     signOut: '退出登录',
+    workAs: '切换为{role}',
     signedInAs: '当前用户',
     mainNavigation: '主导航',
     notFound: '页面不存在',

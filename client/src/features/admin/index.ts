@@ -9,6 +9,7 @@ export const admin = defineFeature({
   name: 'admin',
   routes: adminRoutes,
   messages: { 'zh-CN': zhCN, en },
+  homeFor: { ADMIN: 'admin' },
   cacheKeys: adminCacheKeys,
   cacheUpdates: adminCacheUpdates,
 });

@@ -8,4 +8,5 @@ export const coordination = defineFeature({
   name: 'coordination',
   routes: coordinationRoutes,
   messages: { 'zh-CN': zhCN, en },
+  homeFor: { COORDINATOR: 'coordination' },
 });

@@ -12,6 +12,7 @@ export const dispatch = defineFeature({
   name: 'dispatch',
   routes: dispatchRoutes,
   messages: { 'zh-CN': zhCN, en },
+  homeFor: { DISPATCHER: 'dispatch' },
   cacheKeys: dispatchCacheKeys,
   cacheUpdates: dispatchCacheUpdates,
   resumable: { VehicleChanged: 'vehicle', DispatchOrderChanged: 'dispatchOrder' },

@@ -22,6 +22,7 @@ export const duty = defineFeature({
   name: 'duty',
   routes: dutyRoutes,
   messages: { 'zh-CN': zhCN, en },
+  homeFor: { DUTY_OFFICER: 'duty', UNIT_LIAISON: 'duty-inbox' },
   cacheKeys: {
     ...dutyCacheKeys,
     ...instructionCacheKeys,

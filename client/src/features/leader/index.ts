@@ -8,6 +8,7 @@ export const leader = defineFeature({
   name: 'leader',
   routes: leaderRoutes,
   messages: { 'zh-CN': zhCN, en },
+  homeFor: { LEADER: 'leader' },
   cacheKeys: {
     // The dashboard and its figures are answers computed for the moment, not records.
     LeaderDashboard: () => null,

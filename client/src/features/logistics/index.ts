@@ -8,4 +8,5 @@ export const logistics = defineFeature({
   name: 'logistics',
   routes: logisticsRoutes,
   messages: { 'zh-CN': zhCN, en },
+  homeFor: { LOGISTICS_OFFICER: 'logistics' },
 });
