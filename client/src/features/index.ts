@@ -8,6 +8,7 @@ import { duty } from './duty';
 import { incidents } from './incidents';
 import { leader } from './leader';
 import { logistics } from './logistics';
+import { permits } from './permits';
 
 /**
  * The console's features: the one list the router, i18n, the GraphQL client and the alert tray
@@ -17,10 +18,19 @@ import { logistics } from './logistics';
  * (renaming them would rename every `t('admin.…')` and `t('auth.…')` key for no behaviour):
  *   auth  → identity (signing in and out: `login`, `logout`, `me`)
  *   admin → identity (users, member units, passwords) + audit (the audit trail)
- * A feature without a server module yet (duty, logistics, coordination) keeps the name its
- * module will have; the server's `permits` has no page of its own yet.
  *
  * Order matters only for the pages: it is the order of the console's routes (navigation is
  * sorted by section and `nav.order`, not by this list).
  */
-export const features: readonly FeatureManifest[] = [auth, leader, incidents, duty, dispatch, logistics, coordination, admin, alerts];
+export const features: readonly FeatureManifest[] = [
+  auth,
+  leader,
+  incidents,
+  duty,
+  dispatch,
+  permits,
+  logistics,
+  coordination,
+  admin,
+  alerts,
+];

@@ -4,11 +4,14 @@ import { migrationsInOrder } from '../core/database/migration-order';
 import { checkModules, type ModuleManifest } from '../core/module';
 import { createAlertsModule } from './alerts';
 import { createAuditModule } from './audit';
+import { createCoordinationModule } from './coordination';
 import { createDispatchModule } from './dispatch';
 import { createDutyModule } from './duty';
 import { createIdentityModule } from './identity';
 import { createIncidentsModule } from './incidents';
 import { createLeaderModule } from './leader';
+import { createLogisticsModule } from './logistics';
+import { createPermitsModule } from './permits';
 
 export interface ModuleOptions {
   sessionTtlMs: number;
@@ -36,9 +39,12 @@ export function createModules(options: ModuleOptions) {
     units: identity.units,
     modules: () => list,
   });
+  const coordination = createCoordinationModule();
+  const permits = createPermitsModule();
+  const logistics = createLogisticsModule();
   const alerts = createAlertsModule({ people: identity.users, roster: duty.roster });
   const leader = createLeaderModule({ modules: () => list });
-  const list: readonly ModuleManifest[] = [identity, incidents, audit, dispatch, duty, alerts, leader];
+  const list: readonly ModuleManifest[] = [identity, incidents, audit, dispatch, duty, coordination, permits, logistics, alerts, leader];
 
   checkModules(list);
   alerts.registerRulesOf(list);
@@ -48,6 +54,9 @@ export function createModules(options: ModuleOptions) {
     audit,
     dispatch,
     duty,
+    coordination,
+    permits,
+    logistics,
     alerts,
     leader,
     list,

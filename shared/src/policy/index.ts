@@ -2,11 +2,14 @@ import type { Role } from '../domain/roles';
 import type { Access } from './access';
 import { ALERTS_POLICY } from './alerts';
 import { AUDIT_POLICY } from './audit';
+import { COORDINATION_POLICY } from './coordination';
 import { DISPATCH_POLICY } from './dispatch';
 import { DUTY_POLICY } from './duty';
 import { IDENTITY_POLICY } from './identity';
 import { INCIDENTS_POLICY } from './incidents';
 import { LEADER_POLICY } from './leader';
+import { LOGISTICS_POLICY } from './logistics';
+import { PERMITS_POLICY } from './permits';
 import { REALTIME_POLICY } from './realtime';
 
 export type { Access, PolicySlice } from './access';
@@ -27,6 +30,9 @@ export const POLICY_BY_MODULE = {
   alerts: ALERTS_POLICY,
   dispatch: DISPATCH_POLICY,
   duty: DUTY_POLICY,
+  coordination: COORDINATION_POLICY,
+  permits: PERMITS_POLICY,
+  logistics: LOGISTICS_POLICY,
   leader: LEADER_POLICY,
 } as const;
 
@@ -54,6 +60,9 @@ export const OPERATION_POLICY = {
   ...ALERTS_POLICY,
   ...DISPATCH_POLICY,
   ...DUTY_POLICY,
+  ...COORDINATION_POLICY,
+  ...PERMITS_POLICY,
+  ...LOGISTICS_POLICY,
   ...LEADER_POLICY,
 } as const satisfies Record<string, Access>;
 

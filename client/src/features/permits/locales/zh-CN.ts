@@ -1,0 +1,3 @@
+export default {
+  title: '通行证',
+};
