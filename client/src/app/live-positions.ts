@@ -1,4 +1,4 @@
-import { reactive } from 'vue';
+import { reactive, ref } from 'vue';
 
 /**
  * Where each resumable subscription has got to in the server's event stream (outbox positions,
@@ -8,6 +8,9 @@ import { reactive } from 'vue';
  */
 
 const STORAGE_PREFIX = 'cc.position.';
+
+/** When this console last applied a live event (any topic): the connection indicator shows it. */
+export const lastEventAt = ref<Date | null>(null);
 
 /** Subscription operation name → the event topic it follows (for `livePosition(topic:)`). */
 const topics = new Map<string, string>();
@@ -82,6 +85,7 @@ export function acceptPosition(key: string, position: string): boolean {
   const last = readPosition(key);
   if (last !== undefined && next <= last) return false;
   writePosition(key, next);
+  lastEventAt.value = new Date();
   return true;
 }
 

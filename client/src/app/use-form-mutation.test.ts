@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp, effectScope } from 'vue';
 import { LogoutDocument, ReportIncidentDocument } from '@cc/shared/operations';
 import { idempotencyExchange } from './idempotency';
+import { discardPendingSend, flushPendingSends, pendingSends } from './pending-sends';
 import { useFormMutation } from './use-form-mutation';
 
 /**
@@ -57,26 +58,54 @@ const input = (title: string) => ({
 
 describe('a form mutation and its idempotency key', () => {
   beforeEach(() => void vi.spyOn(console, 'error').mockImplementation(() => undefined));
-  afterEach(() => void vi.restoreAllMocks());
+  afterEach(() => {
+    for (const waiting of pendingSends.value) discardPendingSend(waiting.id);
+    vi.restoreAllMocks();
+  });
 
-  it('sends the same key when the same submission is retried after a lost answer, a new key for a new one', async () => {
+  it('keeps a submission that got no answer waiting, visibly, and sends it again with the same key once', async () => {
     const h = harness();
-    expect(await h.form.submit(input('发热'))).toBeNull(); // no answer
+    const submitted = h.form.submit(input('发热')); // no answer: the server may or may not have acted
+    await vi.waitFor(() => expect(pendingSends.value).toHaveLength(1));
+    expect(pendingSends.value[0]).toMatchObject({ operation: 'reportIncident', attempts: 1 });
+    expect(h.form.busy.value).toBe(true); // the form waits for the answer rather than pretending
+
+    flushPendingSends(); // still no connection: it stays
+    await vi.waitFor(() => expect(h.sent).toHaveLength(2));
+    await vi.waitFor(() => expect(pendingSends.value[0]?.sending).toBe(false));
+    expect(pendingSends.value).toHaveLength(1);
+
     h.answer('发热');
-    expect(await h.form.submit(input('发热'))).toMatchObject({ title: '发热' }); // the retry
+    flushPendingSends(); // the connection is back
+    expect(await submitted).toMatchObject({ title: '发热' });
+    expect(pendingSends.value).toEqual([]);
+    expect(h.form.busy.value).toBe(false);
+
     h.answer('发热');
     await h.form.submit(input('发热')); // answered before: a new report of the same words
     h.answer('积水');
     await h.form.submit(input('积水'));
 
-    const [first, retry, again, other] = h.sent.map((s) => s.key);
+    const [first, retry, answered, again, other] = h.sent.map((s) => s.key);
     expect(first).toMatch(/^[0-9a-f-]{36}$/);
     expect(retry).toBe(first);
+    expect(answered).toBe(first);
     expect(again).not.toBe(first);
     expect(other).not.toBe(again);
     expect(new Set([first, again, other]).size).toBe(3);
     // The key rides with the session cookie, not instead of it.
     expect(h.sent.every((s) => s.credentials === 'include')).toBe(true);
+  });
+
+  it('gives the form its failure back when the person gives a waiting submission up, and sends it no more', async () => {
+    const h = harness();
+    const submitted = h.form.submit(input('发热'));
+    await vi.waitFor(() => expect(pendingSends.value).toHaveLength(1));
+    discardPendingSend(pendingSends.value[0]!.id);
+    expect(await submitted).toBeNull();
+    expect(console.error).toHaveBeenCalledTimes(1); // the network failure went through the one error helper
+    flushPendingSends();
+    expect(h.sent).toHaveLength(1);
   });
 
   it('takes a new key after the server refused (it acted on nothing)', async () => {
@@ -99,7 +128,11 @@ describe('a form mutation and its idempotency key', () => {
     await pending;
     expect(h.form.busy.value).toBe(false);
 
-    await h.form.submit(input('积水')); // lost answer
+    const lost = h.form.submit(input('积水')); // lost answer: busy until answered or given up
+    await vi.waitFor(() => expect(pendingSends.value).toHaveLength(1));
+    expect(h.form.busy.value).toBe(true);
+    discardPendingSend(pendingSends.value[0]!.id);
+    await lost;
     expect(h.form.busy.value).toBe(false);
     h.refuse();
     await h.form.submit(input('积水'));

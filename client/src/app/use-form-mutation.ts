@@ -2,21 +2,47 @@ import { useMutation, type AnyVariables, type OperationResult, type TypedDocumen
 import { ref } from 'vue';
 import { useFieldErrors } from './field-errors';
 import { submissionKeys, withIdempotencyKey } from './idempotency';
+import { waitForConnection } from './pending-sends';
 import { fieldErrors, isNetworkError, reportError } from './report-error';
+
+/** The mutation's root field (`logDutyCall`), which names it where the header lists waiting actions. */
+export function rootFieldOf(document: TypedDocumentNode<unknown, AnyVariables>): string {
+  for (const definition of document.definitions) {
+    if (definition.kind !== 'OperationDefinition') continue;
+    const first = definition.selectionSet.selections[0];
+    if (first?.kind === 'Field') return first.name.value;
+  }
+  return 'unknown';
+}
 
 /**
  * A mutation sent with an idempotency key per submission (see submissionKeys): a retry of the
- * same variables after a lost answer, or a double click, acts once on the server.
+ * same variables after a lost answer, or a double click, acts once on the server. One that gets
+ * no answer at all (offline, server unreachable) is not dropped: it waits, listed in the header,
+ * and is sent again with the same key once the connection is back (pending-sends.ts); the
+ * caller's promise resolves with that later answer, or with the network failure if the person
+ * gives the action up.
  */
 export function useKeyedMutation<Data, Variables extends AnyVariables>(document: TypedDocumentNode<Data, Variables>) {
   const { executeMutation } = useMutation(document);
   const keys = submissionKeys();
+  const operation = rootFieldOf(document as TypedDocumentNode<unknown, AnyVariables>);
   return async (variables: Variables): Promise<OperationResult<Data>> => {
     const submission = keys.open(variables);
-    const result = await executeMutation(variables, withIdempotencyKey(submission.key));
-    // Without an answer the server may or may not have acted: a retry keeps the key.
-    if (!isNetworkError(result.error)) submission.answered();
-    return result;
+    const send = () => executeMutation(variables, withIdempotencyKey(submission.key));
+    const first = await send();
+    if (!isNetworkError(first.error)) {
+      submission.answered();
+      return first;
+    }
+    // Without an answer the server may or may not have acted: the retries keep the key.
+    const later = await waitForConnection(operation, async () => {
+      const result = await send();
+      return isNetworkError(result.error) ? undefined : result;
+    });
+    if (later === undefined) return first;
+    submission.answered();
+    return later;
   };
 }
 

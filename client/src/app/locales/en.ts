@@ -49,9 +49,19 @@ export default {
     offlineHint: 'The network or the server is down; the console resumes when it is back',
     staleHint:
       'This page failed to load its data, so it is not up to date; it reloads by itself once the connection is back, or press Refresh',
+    lastEvent: 'last change {time}',
     retry: 'Reconnect now',
     resumeTooOld: 'The console was disconnected too long; the current data has been reloaded.',
     sessionEnded: 'Your session has ended; sign in again.',
+  },
+  pendingSends: {
+    short: 'Waiting to send',
+    label: '{count} actions waiting to be sent',
+    title: 'Actions waiting to be sent',
+    lead: 'These actions have not reached the server yet. They are sent again as soon as the connection is back, and the server acts on each once.',
+    queuedAt: 'Made at {time} · {attempts} attempts',
+    discard: 'Give up',
+    sendNow: 'Try now',
   },
   hqTime: {
     zone: 'UTC+8',
