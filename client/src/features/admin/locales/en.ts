@@ -177,6 +177,10 @@ export default {
       HqInstruction: 'HQ instruction',
       HqInstructionDelivery: 'Instruction copy',
       ShiftHandover: 'Shift handover',
+      ResponseLevelChange: 'Response level change',
+      Directive: 'Directive',
+      DirectiveAssignee: 'Directive assignee',
+      DirectiveProgress: 'Directive progress',
     },
     operations: {
       login: 'Sign in',
@@ -235,6 +239,11 @@ export default {
       generateShiftHandover: 'Generate shift handover',
       updateShiftHandoverNote: 'Edit handover note',
       signShiftHandover: 'Sign shift handover',
+      setResponseLevel: 'Set response level',
+      createDirective: 'Assign directive',
+      acceptDirective: 'Accept directive',
+      reportDirectiveProgress: 'Report directive progress',
+      finishDirective: 'Finish directive',
     },
   },
   account: {

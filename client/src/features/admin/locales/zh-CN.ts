@@ -176,6 +176,10 @@ export default {
       HqInstruction: '指挥部指示',
       HqInstructionDelivery: '指示传达',
       ShiftHandover: '交接班记录',
+      ResponseLevelChange: '响应级别调整',
+      Directive: '交办事项',
+      DirectiveAssignee: '交办事项承办方',
+      DirectiveProgress: '交办事项办理情况',
     },
     operations: {
       login: '登录',
@@ -234,6 +238,11 @@ export default {
       generateShiftHandover: '生成交接班记录',
       updateShiftHandoverNote: '编辑交接说明',
       signShiftHandover: '交接班签字',
+      setResponseLevel: '调整响应级别',
+      createDirective: '交办事项',
+      acceptDirective: '接收交办事项',
+      reportDirectiveProgress: '报告交办事项进展',
+      finishDirective: '办结交办事项',
     },
   },
   account: {
