@@ -14,7 +14,7 @@ export const TOPICS = {
     hqInstruction: 'hqInstruction',
     shiftHandover: 'shiftHandover',
   },
-  coordination: { responseLevel: 'responseLevel', directive: 'directive' },
+  coordination: { responseLevel: 'responseLevel', directive: 'directive', meeting: 'meeting' },
 } as const;
 
 export const SESSION_TOPIC = TOPICS.identity.session;
@@ -30,6 +30,7 @@ export const HQ_INSTRUCTION_TOPIC = TOPICS.duty.hqInstruction;
 export const SHIFT_HANDOVER_TOPIC = TOPICS.duty.shiftHandover;
 export const RESPONSE_LEVEL_TOPIC = TOPICS.coordination.responseLevel;
 export const DIRECTIVE_TOPIC = TOPICS.coordination.directive;
+export const MEETING_TOPIC = TOPICS.coordination.meeting;
 
 type TopicsByModule = typeof TOPICS;
 /** Every topic name of every module. */

@@ -55,3 +55,22 @@ export function canActOnDirectiveAssignee(
   if (assignee.targetGroup != null) return viewer.roles.some((r) => WORKING_GROUP_OF_ROLE[r] === assignee.targetGroup);
   return assignee.targetUnitId != null && viewer.roles.includes('UNIT_LIAISON') && viewer.unitId === assignee.targetUnitId;
 }
+
+/** 会议组织承办: the daily dispatch meeting (每日调度会) or a coordination meeting on a major issue (重大事项协调会议). */
+export const MEETING_KINDS = ['DAILY_DISPATCH', 'COORDINATION'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+/** A unit's request waits to be scheduled; a scheduled meeting is held once its minutes are recorded. */
+export const MEETING_STATUSES = ['REQUESTED', 'SCHEDULED', 'HELD'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export const MEETING_TEXT_LIMITS = {
+  title: 200,
+  agenda: 4_000,
+  attendees: 1_000,
+  location: 200,
+  minutes: 20_000,
+  decision: 2_000,
+} as const;
+/** Decisions recorded at once; more is a mistake. */
+export const MAX_MEETING_DECISIONS = 20;

@@ -26,4 +26,13 @@ export const COORDINATION_POLICY = {
   acceptDirective: ASSIGNEES,
   reportDirectiveProgress: ASSIGNEES,
   finishDirective: ASSIGNEES,
+  // Meetings (会议组织承办): HQ schedules and records them; a liaison requests a coordination
+  // meeting on a major issue and follows their own unit's requests (record-level: meeting.service.ts).
+  meetings: [...HQ, 'UNIT_LIAISON'],
+  meeting: [...HQ, 'UNIT_LIAISON'],
+  meetingChanged: [...HQ, 'UNIT_LIAISON'],
+  requestMeeting: ['UNIT_LIAISON'],
+  scheduleMeeting: ASSIGNERS,
+  recordMeetingMinutes: ASSIGNERS,
+  createDirectiveFromDecision: ASSIGNERS,
 } as const satisfies PolicySlice;

@@ -40,6 +40,37 @@ async function acceptedAssignment(env: FixtureEnv): Promise<string> {
   return assigneeId;
 }
 
+const MEETING_FIELDS = 'id decisions { id }';
+
+/** A meeting HQ scheduled, held, with one decision not yet a directive. */
+async function heldMeetingDecision(env: FixtureEnv): Promise<string> {
+  const { scheduleMeeting } = await env.setup<{ scheduleMeeting: { id: string } }>(
+    `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { ${MEETING_FIELDS} } }`,
+    { input: { kind: 'DAILY_DISPATCH', title: '每日调度会（测试）', scheduledAt: new Date(Date.now() + HOUR).toISOString() } },
+  );
+  const { recordMeetingMinutes } = await env.setup<{ recordMeetingMinutes: { decisions: { id: string }[] } }>(
+    `mutation($input: RecordMeetingMinutesInput!) { recordMeetingMinutes(input: $input) { ${MEETING_FIELDS} } }`,
+    { input: { meetingId: scheduleMeeting.id, minutes: '纪要（测试）', decisions: ['增设检疫点 1 处（测试）'] } },
+  );
+  return recordMeetingMinutes.decisions[0]!.id;
+}
+
+/** A coordination meeting AGRICULTURE (the matrix's liaisons' unit) asked for, so its liaisons may read it too. */
+async function requestedMeeting(env: FixtureEnv): Promise<string> {
+  const { scheduleMeeting } = await env.setup<{ scheduleMeeting: { id: string } }>(
+    `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { ${MEETING_FIELDS} } }`,
+    {
+      input: {
+        kind: 'COORDINATION',
+        title: '协调会（测试）',
+        forUnitId: env.unitId('AGRICULTURE'),
+        scheduledAt: new Date(Date.now() + HOUR).toISOString(),
+      },
+    },
+  );
+  return scheduleMeeting.id;
+}
+
 /** 综合协调: HQ directives, daily and zero reports, documents, meetings and the response level (issue 23). */
 export const MODULE: ModuleTests = {
   module: 'coordination',
@@ -71,6 +102,30 @@ export const MODULE: ModuleTests = {
     acceptDirective: async (env) => ({ input: { assigneeId: assignmentOf(env, await newDirective(env)), note: '已接收（测试）' } }),
     reportDirectiveProgress: async (env) => ({ input: { assigneeId: await acceptedAssignment(env), note: '已完成一半（测试）' } }),
     finishDirective: async (env) => ({ input: { assigneeId: await acceptedAssignment(env), note: '已办结（测试）' } }),
+    meetings: () => ({ first: 20 }),
+    meeting: async (env) => ({ id: await requestedMeeting(env) }),
+    meetingChanged: () => ({}),
+    requestMeeting: () => ({ input: { title: '春耕农资运输通行问题（测试）', agenda: '通行证办理' } }),
+    scheduleMeeting: () => ({
+      input: {
+        kind: 'COORDINATION',
+        title: '重大事项协调会（测试）',
+        attendees: '各工作组',
+        scheduledAt: new Date(Date.now() + 2 * HOUR).toISOString(),
+      },
+    }),
+    recordMeetingMinutes: async (env) => ({
+      input: { meetingId: await requestedMeeting(env), minutes: '纪要（测试）', decisions: ['决定（测试）'] },
+    }),
+    createDirectiveFromDecision: async (env) => ({
+      input: {
+        decisionId: await heldMeetingDecision(env),
+        ownerName: '陈科长',
+        deadline: new Date(Date.now() + 4 * HOUR).toISOString(),
+        priority: 'ROUTINE',
+        assignees: [{ group: 'COORDINATION' }],
+      },
+    }),
   },
   fieldHints: {
     level: [...RESPONSE_LEVELS],
@@ -89,7 +144,24 @@ export const MODULE: ModuleTests = {
         sql: `select c.id from response_level_change c join app_user u on u.id = c.set_by_id where not ('LEADER' = any (u.roles))`,
       },
     ],
+    meeting: [
+      {
+        broken: 'a meeting a liaison requested for a unit other than their own',
+        sql: `select m.id from meeting m join app_user u on u.id = m.requested_by_id
+              where 'UNIT_LIAISON' = any (u.roles) and m.requested_by_unit_id is distinct from u.unit_id`,
+      },
+    ],
+    meeting_decision: [
+      {
+        broken: 'a decision of a meeting not held',
+        sql: `select d.id from meeting_decision d join meeting m on m.id = d.meeting_id where m.status <> 'HELD'`,
+      },
+    ],
     directive: [
+      {
+        broken: 'a directive from a meeting whose decision does not exist',
+        sql: `select d.id from directive d where d.origin = 'MEETING' and not exists (select 1 from meeting_decision x where x.id = d.meeting_decision_id)`,
+      },
       {
         broken: 'a directive without assignees',
         sql: `select d.id from directive d where not exists (select 1 from directive_assignee a where a.directive_id = d.id)`,

@@ -1,8 +1,10 @@
 import type { Cache, KeyingConfig, UpdatesConfig, Variables } from '@urql/exchange-graphcache';
 import type {
+  CreateDirectiveFromDecisionMutation,
   CreateDirectiveMutation,
   DirectiveChangedSubscription,
   DirectiveFieldsFragment,
+  MeetingChangedSubscription,
   ResponseLevelChangedSubscription,
   SetResponseLevelMutation,
 } from '@cc/shared/operations';
@@ -36,10 +38,15 @@ export const coordinationCacheKeys: KeyingConfig = {
   DirectiveChange: () => null,
   ResponseLevelChangeEvent: () => null,
   ResponseLevelState: () => null,
+  MeetingChange: () => null,
 };
 
 export const coordinationCacheUpdates: UpdatesConfig = {
   Subscription: {
+    meetingChanged(result, _args, cache) {
+      const change = (result as MeetingChangedSubscription).meetingChanged;
+      if (change?.kind === 'CREATED') cache.invalidate('Query', 'meetings');
+    },
     directiveChanged(result, _args, cache) {
       const change = (result as DirectiveChangedSubscription).directiveChanged;
       if (change) placeDirective(cache, change.directive);
@@ -53,6 +60,17 @@ export const coordinationCacheUpdates: UpdatesConfig = {
     },
   },
   Mutation: {
+    // A meeting list is short and ordered by time: a new one is read again rather than placed by hand.
+    requestMeeting(_result, _args, cache) {
+      cache.invalidate('Query', 'meetings');
+    },
+    scheduleMeeting(_result, _args, cache) {
+      cache.invalidate('Query', 'meetings');
+    },
+    createDirectiveFromDecision(result, _args, cache) {
+      const created = (result as CreateDirectiveFromDecisionMutation).createDirectiveFromDecision;
+      if (created) placeDirective(cache, created);
+    },
     createDirective(result, _args, cache) {
       const created = (result as CreateDirectiveMutation).createDirective;
       if (created) placeDirective(cache, created);

@@ -20,6 +20,12 @@ export const HUB_LINKS: HubLink[] = [
     operation: 'directives',
   },
   {
+    route: 'coordination-meetings',
+    titleKey: 'coordination.hub.meetings',
+    hintKey: 'coordination.hub.meetingsHint',
+    operation: 'meetings',
+  },
+  {
     route: 'coordination-response-level',
     titleKey: 'coordination.hub.responseLevel',
     hintKey: 'coordination.hub.responseLevelHint',

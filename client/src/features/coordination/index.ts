@@ -22,6 +22,7 @@ export const coordination = defineFeature({
   resumable: {
     DirectiveChanged: 'directive',
     ResponseLevelChanged: 'responseLevel',
+    MeetingChanged: 'meeting',
   },
   alertRules: {
     'directive-overdue': { link: directivePage },

@@ -1,4 +1,4 @@
-import { Document, Flag, List } from '@element-plus/icons-vue';
+import { Calendar, Document, Flag, List } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const coordinationRoutes: RouteRecordRaw[] = [
@@ -27,6 +27,16 @@ export const coordinationRoutes: RouteRecordRaw[] = [
     name: 'coordination-directive',
     component: () => import('./routes/DirectiveDetail.vue'),
     meta: { access: { operation: 'directive' }, titleKey: 'coordination.directives.title' },
+  },
+  {
+    path: '/coordination/meetings',
+    name: 'coordination-meetings',
+    component: () => import('./routes/MeetingsPage.vue'),
+    meta: {
+      access: { operation: 'meetings' },
+      titleKey: 'coordination.meetings.title',
+      nav: { section: 'COORDINATION', order: 30, icon: Calendar },
+    },
   },
   {
     path: '/coordination/response-level',

@@ -14,12 +14,21 @@ export interface DirectiveEventPayload {
   changed: string[];
 }
 
+/** A meeting was requested, scheduled or its minutes recorded. */
+export interface MeetingEventPayload {
+  /** The unit that asked for it, so that unit's liaison hears of it without a read; null for HQ's own. */
+  requestedByUnitId: string | null;
+  changed: string[];
+}
+
 declare module '../../core/realtime/topics' {
   interface Topics {
     responseLevel: ResponseLevelEventPayload;
     directive: DirectiveEventPayload;
+    meeting: MeetingEventPayload;
   }
 }
 
 export const RESPONSE_LEVEL_TOPIC = 'responseLevel' as const;
 export const DIRECTIVE_TOPIC = 'directive' as const;
+export const MEETING_TOPIC = 'meeting' as const;

@@ -14,6 +14,7 @@ const DirectiveSchema = defineEntity({
     origin: p.enum(DIRECTIVE_ORIGINS).length(16),
     hqInstructionId: p.uuid().nullable(),
     dutyCallId: p.uuid().nullable(),
+    meetingDecisionId: p.uuid().nullable(),
     ownerName: p.string().length(100),
     deadline: p.datetime(),
     priority: p.enum(DIRECTIVE_PRIORITIES).length(10),

@@ -83,3 +83,24 @@ describe('directive rules', () => {
     expect(responseLevelChangeProblem('ENDED', 'LEVEL_3')).toBeNull();
   });
 });
+
+describe('meeting rules', () => {
+  it('schedules only a request, and records minutes only once scheduled', async () => {
+    const { meetingStepProblem } = await import('./meeting.rules');
+    expect(meetingStepProblem('REQUESTED', 'SCHEDULE')).toBeNull();
+    expect(meetingStepProblem('SCHEDULED', 'SCHEDULE')).toBe('meeting/already_scheduled');
+    expect(meetingStepProblem('REQUESTED', 'MINUTES')).toBe('meeting/not_scheduled');
+    expect(meetingStepProblem('SCHEDULED', 'MINUTES')).toBeNull();
+    expect(meetingStepProblem('HELD', 'MINUTES')).toBeNull();
+  });
+
+  it('keeps decisions that say something, and refuses a meeting time far off', async () => {
+    const { cleanMinutes, checkScheduledAt } = await import('./meeting.rules');
+    expect(cleanMinutes({ minutes: ' 会议纪要 ', decisions: ['  ', '增设检疫点 1 处'] })).toEqual({
+      minutes: '会议纪要',
+      decisions: ['增设检疫点 1 处'],
+    });
+    expect(() => checkScheduledAt(new Date(now.getTime() + 100 * 86_400_000), now)).toThrow(/days away/);
+    expect(() => checkScheduledAt(new Date(now.getTime() - 2 * 86_400_000), now)).toThrow(/more than a day ago/);
+  });
+});

@@ -28,6 +28,8 @@ export interface NewDirective {
   assignees: { group?: WorkingGroup | null; unitId?: string | null }[];
   hqInstructionId?: string | null;
   dutyCallId?: string | null;
+  /** Set by the meeting service only (origin MEETING), once it has checked the decision. */
+  meetingDecisionId?: string | null;
 }
 
 export interface DirectiveFilter {
@@ -123,6 +125,12 @@ export class DirectiveService {
     return em.find(Directive, { completedAt: null, deadline: { $lte: cutoff } }, { orderBy: { deadline: 'asc', id: 'asc' }, limit: 1000 });
   }
 
+  /** The directive a meeting's decision became, if any. */
+  async ofDecisions(em: EntityManager, decisionIds: readonly string[]): Promise<Directive[]> {
+    if (decisionIds.length === 0) return [];
+    return em.find(Directive, { meetingDecisionId: { $in: [...decisionIds] } });
+  }
+
   /** Open directives and how many of them are past their deadline (the leader's board). */
   async openCounts(em: EntityManager, now: Date): Promise<{ open: number; overdue: number }> {
     const [open, overdue] = await Promise.all([
@@ -168,6 +176,7 @@ export class DirectiveService {
       origin,
       hqInstructionId: input.hqInstructionId ?? null,
       dutyCallId: input.dutyCallId ?? null,
+      meetingDecisionId: input.meetingDecisionId ?? null,
       ownerName: clean.ownerName,
       deadline: clean.deadline,
       priority: input.priority,

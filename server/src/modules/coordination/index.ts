@@ -1,12 +1,15 @@
 import { defineModule } from '../../core/module';
 import type { MemberUnitService } from '../identity/member-unit.service';
 import { directiveOverdueRule } from './alert-rules/directive-overdue.rule';
-import { DIRECTIVE_TOPIC, RESPONSE_LEVEL_TOPIC } from './coordination.events';
+import { DIRECTIVE_TOPIC, MEETING_TOPIC, RESPONSE_LEVEL_TOPIC } from './coordination.events';
 import { DirectiveAssigneeSchema, DirectiveProgressSchema, DirectiveSchema } from './directive.entity';
 import { directiveHandoverItems } from './directive.handover-items';
 import { directiveLeaderFigures } from './directive.leader-figures';
 import { DirectiveAssigneeFields, DirectiveFields, DirectiveProgressFields, DirectiveResolver } from './directive.resolver';
 import { DirectiveService, type DirectiveOriginPorts } from './directive.service';
+import { MeetingDecisionSchema, MeetingSchema } from './meeting.entity';
+import { MeetingDecisionFields, MeetingFields, MeetingResolver } from './meeting.resolver';
+import { MeetingService } from './meeting.service';
 import { Migration0018CoordinationDirectives } from './migrations/0018-coordination-directives';
 import { ResponseLevelChangeSchema } from './response-level.entity';
 import { ResponseLevelChangeFields, ResponseLevelResolver } from './response-level.resolver';
@@ -26,11 +29,19 @@ export interface CoordinationModuleDeps {
 export function createCoordinationModule(deps: CoordinationModuleDeps) {
   const response = new ResponseLevelService();
   const directives = new DirectiveService(deps.units, deps.origins);
+  const meetings = new MeetingService(deps.units, directives);
   return defineModule(
     {
       name: 'coordination',
       workingGroup: 'COORDINATION',
-      entities: [ResponseLevelChangeSchema, DirectiveSchema, DirectiveAssigneeSchema, DirectiveProgressSchema],
+      entities: [
+        ResponseLevelChangeSchema,
+        MeetingSchema,
+        MeetingDecisionSchema,
+        DirectiveSchema,
+        DirectiveAssigneeSchema,
+        DirectiveProgressSchema,
+      ],
       resolvers: [
         new ResponseLevelResolver(response),
         new ResponseLevelChangeFields(),
@@ -38,13 +49,16 @@ export function createCoordinationModule(deps: CoordinationModuleDeps) {
         new DirectiveFields(directives),
         new DirectiveAssigneeFields(),
         new DirectiveProgressFields(),
+        new MeetingResolver(meetings),
+        new MeetingFields(meetings),
+        new MeetingDecisionFields(directives),
       ],
       migrations: [{ name: '0018-coordination-directives', class: Migration0018CoordinationDirectives }],
-      topics: [RESPONSE_LEVEL_TOPIC, DIRECTIVE_TOPIC],
+      topics: [RESPONSE_LEVEL_TOPIC, DIRECTIVE_TOPIC, MEETING_TOPIC],
       alertRules: [directiveOverdueRule(directives)],
       leaderFigures: directiveLeaderFigures(directives),
       handoverItems: directiveHandoverItems(directives),
     },
-    { response, directives },
+    { response, directives, meetings },
   );
 }
