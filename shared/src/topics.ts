@@ -14,6 +14,7 @@ export const TOPICS = {
     hqInstruction: 'hqInstruction',
     shiftHandover: 'shiftHandover',
   },
+  coordination: { responseLevel: 'responseLevel', directive: 'directive', meeting: 'meeting' },
 } as const;
 
 export const SESSION_TOPIC = TOPICS.identity.session;
@@ -27,6 +28,9 @@ export const DUTY_CALL_TOPIC = TOPICS.duty.dutyCall;
 export const DUTY_SHIFT_TOPIC = TOPICS.duty.dutyShift;
 export const HQ_INSTRUCTION_TOPIC = TOPICS.duty.hqInstruction;
 export const SHIFT_HANDOVER_TOPIC = TOPICS.duty.shiftHandover;
+export const RESPONSE_LEVEL_TOPIC = TOPICS.coordination.responseLevel;
+export const DIRECTIVE_TOPIC = TOPICS.coordination.directive;
+export const MEETING_TOPIC = TOPICS.coordination.meeting;
 
 type TopicsByModule = typeof TOPICS;
 /** Every topic name of every module. */

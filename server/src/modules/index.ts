@@ -39,7 +39,13 @@ export function createModules(options: ModuleOptions) {
     units: identity.units,
     modules: () => list,
   });
-  const coordination = createCoordinationModule();
+  const coordination = createCoordinationModule({
+    units: identity.units,
+    origins: {
+      instruction: (em, viewer, id) => duty.instructions.get(em, viewer, id),
+      call: (em, viewer, id) => duty.calls.get(em, viewer, id),
+    },
+  });
   const permits = createPermitsModule();
   const logistics = createLogisticsModule();
   const alerts = createAlertsModule({ people: identity.users, roster: duty.roster });

@@ -80,4 +80,11 @@ export class LeaderDashboardType {
   rosterUncoveredHours!: number | null;
   @Field(() => Date, { nullable: true, description: 'The first of those hours.' })
   rosterFirstUncoveredAt!: Date | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Directives (交办事项) some assignee has not finished; null without the coordination module.',
+  })
+  directivesOpen!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Of those, the ones past their deadline.' })
+  directivesOverdue!: number | null;
 }

@@ -13,6 +13,7 @@ export function handoverItemLink(router: Router, target: { entityType: string; e
     TransportCompany: { name: 'dispatch' },
     HqInstruction: { name: 'duty-instructions' },
     DutyCall: { name: 'duty-call', params: { id: target.entityId } },
+    Directive: { name: 'coordination-directive', params: { id: target.entityId } },
   };
   const location = candidates[target.entityType];
   if (!location || typeof location !== 'object' || !('name' in location) || !router.hasRoute(location.name as string)) return null;

@@ -95,6 +95,7 @@ export default {
       DUTY_CALL_OPEN: 'Calls not closed',
       DUTY_FORWARD_UNACKNOWLEDGED: 'Forwards not acknowledged',
       HQ_INSTRUCTION_UNACKNOWLEDGED: 'HQ instructions not signed for',
+      DIRECTIVE_OVERDUE: 'Directives past their deadline',
       INCIDENT_PAST_DEADLINE: 'Incidents past their reporting deadline',
       INCIDENT_NEAR_DEADLINE: 'Incidents near their reporting deadline',
       STANDING_ALERT: 'Standing alerts',

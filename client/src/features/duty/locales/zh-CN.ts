@@ -92,6 +92,7 @@ export default {
       DUTY_CALL_OPEN: '未办结来电',
       DUTY_FORWARD_UNACKNOWLEDGED: '未签收的运转',
       HQ_INSTRUCTION_UNACKNOWLEDGED: '未签收的指挥部指示',
+      DIRECTIVE_OVERDUE: '逾期未办结的交办事项',
       INCIDENT_PAST_DEADLINE: '已超报告时限的事件',
       INCIDENT_NEAR_DEADLINE: '临近报告时限的事件',
       STANDING_ALERT: '未解除的告警',
