@@ -20,6 +20,7 @@ const NO_FIGURES: LeaderFigures = {
   dutyOnDuty: null,
   rosterUncoveredHours: null,
   rosterFirstUncoveredAt: null,
+  dailyReportsMissingToday: null,
 };
 
 /**

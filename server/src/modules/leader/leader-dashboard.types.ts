@@ -80,4 +80,10 @@ export class LeaderDashboardType {
   rosterUncoveredHours!: number | null;
   @Field(() => Date, { nullable: true, description: 'The first of those hours.' })
   rosterFirstUncoveredAt!: Date | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Today (HQ day): daily reports past their due time that member units have not filed (漏报), one per unit and type; null without the coordination module.',
+  })
+  dailyReportsMissingToday!: number | null;
 }

@@ -177,6 +177,9 @@ export default {
       HqInstruction: 'HQ instruction',
       HqInstructionDelivery: 'Instruction copy',
       ShiftHandover: 'Shift handover',
+      DailyReportType: 'Daily report type',
+      DailyReport: 'Daily report',
+      DailyReportAmendment: 'Daily report amendment',
     },
     operations: {
       login: 'Sign in',
@@ -235,6 +238,10 @@ export default {
       generateShiftHandover: 'Generate shift handover',
       updateShiftHandoverNote: 'Edit handover note',
       signShiftHandover: 'Sign shift handover',
+      createDailyReportType: 'Create daily report type',
+      updateDailyReportType: 'Edit daily report type',
+      submitDailyReport: 'Submit daily report',
+      amendDailyReport: 'Amend daily report',
     },
   },
   account: {

@@ -176,6 +176,9 @@ export default {
       HqInstruction: '指挥部指示',
       HqInstructionDelivery: '指示传达',
       ShiftHandover: '交接班记录',
+      DailyReportType: '日报类型',
+      DailyReport: '日报',
+      DailyReportAmendment: '日报更正',
     },
     operations: {
       login: '登录',
@@ -234,6 +237,10 @@ export default {
       generateShiftHandover: '生成交接班记录',
       updateShiftHandoverNote: '编辑交接说明',
       signShiftHandover: '交接班签字',
+      createDailyReportType: '新建日报类型',
+      updateDailyReportType: '编辑日报类型',
+      submitDailyReport: '报送日报',
+      amendDailyReport: '更正日报',
     },
   },
   account: {
