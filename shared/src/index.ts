@@ -14,6 +14,7 @@ export * from './domain/roster';
 export * from './domain/hq-instructions';
 export * from './domain/handover';
 export * from './domain/directives';
+export * from './domain/daily-reports';
 export * from './errors';
 export * from './policy';
 export * from './topics';

@@ -14,7 +14,7 @@ export const TOPICS = {
     hqInstruction: 'hqInstruction',
     shiftHandover: 'shiftHandover',
   },
-  coordination: { responseLevel: 'responseLevel', directive: 'directive', meeting: 'meeting' },
+  coordination: { responseLevel: 'responseLevel', directive: 'directive', meeting: 'meeting', dailyReport: 'dailyReport' },
 } as const;
 
 export const SESSION_TOPIC = TOPICS.identity.session;
@@ -31,6 +31,7 @@ export const SHIFT_HANDOVER_TOPIC = TOPICS.duty.shiftHandover;
 export const RESPONSE_LEVEL_TOPIC = TOPICS.coordination.responseLevel;
 export const DIRECTIVE_TOPIC = TOPICS.coordination.directive;
 export const MEETING_TOPIC = TOPICS.coordination.meeting;
+export const DAILY_REPORT_TOPIC = TOPICS.coordination.dailyReport;
 
 type TopicsByModule = typeof TOPICS;
 /** Every topic name of every module. */

@@ -8,6 +8,18 @@ import type { LeaderFiguresSource } from './leader-figures';
 import type { Logger } from './logger';
 import type { TopicName } from './realtime/topics';
 
+/** One kind of work a module has open for a member unit, e.g. 3 duty calls forwarded to it not yet closed. */
+export interface UnitOpenWork {
+  kind: string;
+  count: number;
+}
+
+/**
+ * What a module has open for one member unit on one HQ day (its own services' read): the
+ * coordination module flags a zero report (零报告) filed while the unit had open work.
+ */
+export type UnitOpenWorkSource = (em: EntityManager, unitId: string, day: string) => Promise<UnitOpenWork[]>;
+
 /**
  * One committed migration. The name is what the database's migration table records, so it
  * never changes once released; its leading four digits place it in the one global order
@@ -57,6 +69,8 @@ export interface ModuleManifest {
   handoverItems: HandoverItemsSource | null;
   /** Its demo data; run in module-list order. */
   demoSeed: DemoSeed | null;
+  /** What it has open for a member unit (incidents, requisitions, forwarded calls…); null when nothing of it is a unit's. */
+  unitOpenWork: UnitOpenWorkSource | null;
 }
 
 export type ModuleDescription = Pick<ModuleManifest, 'name' | 'entities' | 'resolvers'> & Partial<ModuleManifest>;
@@ -77,6 +91,7 @@ export function defineModule<S extends object = Record<never, never>>(
     leaderFigures: null,
     handoverItems: null,
     demoSeed: null,
+    unitOpenWork: null,
     ...description,
   };
   return Object.freeze({ ...services, ...manifest });

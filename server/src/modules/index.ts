@@ -45,6 +45,7 @@ export function createModules(options: ModuleOptions) {
       instruction: (em, viewer, id) => duty.instructions.get(em, viewer, id),
       call: (em, viewer, id) => duty.calls.get(em, viewer, id),
     },
+    modules: () => list,
   });
   const permits = createPermitsModule();
   const logistics = createLogisticsModule();

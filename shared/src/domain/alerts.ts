@@ -40,6 +40,7 @@ export const ALERT_RULE_IDS = [
   'shift-not-checked-in',
   'hq-instruction-unacknowledged',
   'directive-overdue',
+  'daily-report-missing',
 ] as const;
 export type KnownAlertRuleId = (typeof ALERT_RULE_IDS)[number];
 

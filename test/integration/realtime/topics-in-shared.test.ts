@@ -2,6 +2,7 @@ import { ALL_TOPICS, TOPICS } from '@cc/shared';
 import { describe, expect, it } from 'vitest';
 import { ALERT_RULE_TOPIC, ALERT_TOPIC } from '../../../server/src/modules/alerts/alert.events';
 import { DIRECTIVE_TOPIC, MEETING_TOPIC, RESPONSE_LEVEL_TOPIC } from '../../../server/src/modules/coordination/coordination.events';
+import { DAILY_REPORT_TOPIC } from '../../../server/src/modules/coordination/daily-report.events';
 import { DISPATCH_ORDER_TOPIC, TRANSPORT_COMPANY_TOPIC, VEHICLE_TOPIC } from '../../../server/src/modules/dispatch/dispatch.events';
 import { DUTY_CALL_TOPIC, DUTY_SHIFT_TOPIC } from '../../../server/src/modules/duty/duty.events';
 import { SHIFT_HANDOVER_TOPIC } from '../../../server/src/modules/duty/handover.events';
@@ -22,7 +23,12 @@ describe('event topic names (shared/src/topics.ts)', () => {
         hqInstruction: HQ_INSTRUCTION_TOPIC,
         shiftHandover: SHIFT_HANDOVER_TOPIC,
       },
-      coordination: { responseLevel: RESPONSE_LEVEL_TOPIC, directive: DIRECTIVE_TOPIC, meeting: MEETING_TOPIC },
+      coordination: {
+        responseLevel: RESPONSE_LEVEL_TOPIC,
+        directive: DIRECTIVE_TOPIC,
+        meeting: MEETING_TOPIC,
+        dailyReport: DAILY_REPORT_TOPIC,
+      },
     });
   });
 

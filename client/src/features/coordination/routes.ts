@@ -1,4 +1,4 @@
-import { Calendar, Document, Flag, List } from '@element-plus/icons-vue';
+import { Calendar, Document, EditPen, Files, Flag, List, Tickets } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const coordinationRoutes: RouteRecordRaw[] = [
@@ -46,6 +46,47 @@ export const coordinationRoutes: RouteRecordRaw[] = [
       access: { operation: 'responseLevelHistory' },
       titleKey: 'coordination.responseLevel.history',
       nav: { section: 'COORDINATION', order: 90, icon: Flag },
+    },
+  },
+  // Daily reports (日报告 / 零报告): the coordinator's live board, the liaison's form, the roll-up and the calendar.
+  {
+    path: '/coordination/reports',
+    name: 'coordination-reports',
+    component: () => import('./routes/DailyReportBoard.vue'),
+    meta: {
+      access: { operation: 'dailyReportBoard' },
+      titleKey: 'coordination.reports.nav',
+      nav: { section: 'COORDINATION', order: 40, icon: Tickets },
+    },
+  },
+  {
+    path: '/coordination/reports/submit',
+    name: 'coordination-report-submit',
+    component: () => import('./routes/DailyReportSubmit.vue'),
+    meta: {
+      access: { operation: 'submitDailyReport' },
+      titleKey: 'coordination.reports.submitNav',
+      nav: { section: 'COORDINATION', order: 41, icon: EditPen },
+    },
+  },
+  {
+    path: '/coordination/reports/rollup',
+    name: 'coordination-report-rollup',
+    component: () => import('./routes/DailyReportRollup.vue'),
+    meta: {
+      access: { operation: 'dailyReportRollup' },
+      titleKey: 'coordination.reports.rollupNav',
+      nav: { section: 'COORDINATION', order: 42, icon: Files },
+    },
+  },
+  {
+    path: '/coordination/reports/calendar',
+    name: 'coordination-report-calendar',
+    component: () => import('./routes/DailyReportCalendar.vue'),
+    meta: {
+      access: { operation: 'dailyReportCalendar' },
+      titleKey: 'coordination.reports.calendarNav',
+      nav: { section: 'COORDINATION', order: 43, icon: Calendar },
     },
   },
 ];

@@ -5,6 +5,7 @@ import {
   DUTY_CALL_TEXT_LIMITS,
   dutyCallNumber,
   hqDay,
+  hqDayRange,
   isHqDay,
   reportedAtProblem,
   type DutyCallCorrectableField,
@@ -486,6 +487,21 @@ export class DutyCallService {
   /** Calls logged but neither forwarded nor closed, oldest first: what a shift must not leave behind. */
   async openCalls(em: EntityManager): Promise<DutyCall[]> {
     return em.find(DutyCall, { status: 'OPEN' }, { orderBy: { receivedAt: 'asc', id: 'asc' }, limit: 500 });
+  }
+
+  /**
+   * Calls forwarded (运转) to a member unit that were open at some moment of HQ day `day`:
+   * forwarded before the day ended and not closed before it began. A unit's zero report on
+   * such a day is flagged (coordination's daily reports read this through `unitOpenWork`).
+   */
+  async openForwardedToUnit(em: EntityManager, unitId: string, day: string): Promise<number> {
+    const { start, end } = hqDayRange(day);
+    const rows = await em.execute<{ count: string }[]>(
+      `select count(distinct c.id) as count from duty_call c join duty_call_forward f on f.call_id = c.id
+       where f.target_unit_id = ? and f.forwarded_at < ? and (c.closed_at is null or c.closed_at >= ?)`,
+      [unitId, end, start],
+    );
+    return Number(rows[0]?.count ?? 0);
   }
 
   /** Seconds from logging to first forward, for today's calls forwarded so far. */

@@ -112,6 +112,10 @@ export function createDutyModule(deps: DutyModuleDeps) {
       leaderFigures: combineLeaderFigures(rosterLeaderFigures(roster), dutyCallLeaderFigures(calls)),
       handoverItems,
       demoSeed: seedRosterDemo,
+      unitOpenWork: async (em, unitId, day) => {
+        const count = await calls.openForwardedToUnit(em, unitId, day);
+        return count > 0 ? [{ kind: 'forwardedCalls', count }] : [];
+      },
     },
     { roster, calls, instructions, handovers },
   );

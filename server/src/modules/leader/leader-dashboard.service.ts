@@ -22,6 +22,7 @@ const NO_FIGURES: LeaderFigures = {
   rosterFirstUncoveredAt: null,
   directivesOpen: null,
   directivesOverdue: null,
+  dailyReportsMissingToday: null,
 };
 
 /**

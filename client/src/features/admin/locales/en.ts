@@ -183,6 +183,9 @@ export default {
       MeetingDecision: 'Meeting decision',
       DirectiveAssignee: 'Directive assignee',
       DirectiveProgress: 'Directive progress',
+      DailyReportType: 'Daily report type',
+      DailyReport: 'Daily report',
+      DailyReportAmendment: 'Daily report amendment',
     },
     operations: {
       login: 'Sign in',
@@ -250,6 +253,10 @@ export default {
       scheduleMeeting: 'Schedule meeting',
       recordMeetingMinutes: 'Record meeting minutes',
       createDirectiveFromDecision: 'Meeting decision to directive',
+      createDailyReportType: 'Create daily report type',
+      updateDailyReportType: 'Edit daily report type',
+      submitDailyReport: 'Submit daily report',
+      amendDailyReport: 'Amend daily report',
     },
   },
   account: {

@@ -182,6 +182,9 @@ export default {
       MeetingDecision: '会议决定',
       DirectiveAssignee: '交办事项承办方',
       DirectiveProgress: '交办事项办理情况',
+      DailyReportType: '日报类型',
+      DailyReport: '日报',
+      DailyReportAmendment: '日报更正',
     },
     operations: {
       login: '登录',
@@ -249,6 +252,10 @@ export default {
       scheduleMeeting: '安排会议',
       recordMeetingMinutes: '登记会议纪要',
       createDirectiveFromDecision: '会议决定转为交办事项',
+      createDailyReportType: '新建日报类型',
+      updateDailyReportType: '编辑日报类型',
+      submitDailyReport: '报送日报',
+      amendDailyReport: '更正日报',
     },
   },
   account: {

@@ -1,6 +1,7 @@
 import { useQuery } from '@urql/vue';
 import { computed, onScopeDispose, watch } from 'vue';
 import {
+  DailyReportChangedDocument,
   DutyCallChangedDocument,
   DutyShiftChangedDocument,
   IncidentChangedDocument,
@@ -47,6 +48,10 @@ export function useLeaderDashboard() {
   // Today's call logged → forwarded times: a call logged or forwarded.
   const calls = useLiveSubscription({ query: DutyCallChangedDocument, reload: async () => void (await reload()) });
   watch(calls.data, soon);
+
+  // Today's missing daily reports (漏报): a unit filed or amended one.
+  const reports = useLiveSubscription({ query: DailyReportChangedDocument, reload: async () => void (await reload()) });
+  watch(reports.data, soon);
 
   const { alerts } = useStandingAlerts({ cacheOnly: true });
   watch(() => alerts.value.map((a) => `${a.id}:${a.status}:${a.count}`).join(','), soon);

@@ -27,6 +27,8 @@ export default {
     rosterUnknown: 'No roster data',
     uncoveredHours: 'Uncovered hours, next 24 h',
     uncoveredUnit: '{count} h',
+    reportsMissing: 'Daily reports missing today',
+    reportsMissingLink: 'Open the daily reports board',
     firstUncovered: 'first at {time}',
     allCovered: 'every hour covered',
     noneToday: 'none yet today',

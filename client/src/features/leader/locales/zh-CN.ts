@@ -26,6 +26,8 @@ export default {
     rosterUnknown: '暂无排班数据',
     uncoveredHours: '未来24小时空岗',
     uncoveredUnit: '{count} 小时',
+    reportsMissing: '今日漏报日报',
+    reportsMissingLink: '查看日报告看板',
     firstUncovered: '最早 {time}',
     allCovered: '均有人在岗',
   },
