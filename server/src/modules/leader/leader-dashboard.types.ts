@@ -87,6 +87,8 @@ export class LeaderDashboardType {
   directivesOpen!: number | null;
   @Field(() => Int, { nullable: true, description: 'Of those, the ones past their deadline.' })
   directivesOverdue!: number | null;
+  @Field(() => Int, {
+    nullable: true,
     description:
       'Today (HQ day): daily reports past their due time that member units have not filed (漏报), one per unit and type; null without the coordination module.',
   })
