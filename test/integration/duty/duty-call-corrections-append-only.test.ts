@@ -33,6 +33,34 @@ describe('corrections of a duty call are append-only', () => {
     ]);
   });
 
+  it('lists corrections sent at once in the order they were applied, so the latest is the value the call holds', async () => {
+    for (let round = 0; round < 5; round++) {
+      const call = await logCall(t, duty);
+      // Sent together: each request reads the clock before one waits for another's lock.
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          t.gql<{ correctDutyCall: Call }>(
+            CORRECT,
+            { input: { callId: call.id, field: 'summary', value: `同时更正 ${round}-${i}`, reason: '并发更正' } },
+            duty,
+          ),
+        ),
+      );
+      expect(answers.every((a) => a.errors === undefined)).toBe(true);
+      const { rows } = await db.query<{ previous_value: string; new_value: string; corrected_at: Date }>(
+        `select previous_value, new_value, corrected_at from duty_call_correction where call_id = $1 order by corrected_at, id`,
+        [call.id],
+      );
+      const current = await db.query<{ summary: string }>('select summary from duty_call where id = $1', [call.id]);
+      expect(rows).toHaveLength(12);
+      expect(rows.at(-1)!.new_value).toBe(current.rows[0]!.summary);
+      // Each correction's "previous value" is the one before it: the history is one chain.
+      for (let i = 1; i < rows.length; i++) expect(rows[i]!.previous_value).toBe(rows[i - 1]!.new_value);
+      const stamps = rows.map((r) => r.corrected_at.getTime());
+      expect(new Set(stamps).size, 'two corrections of one call share a time').toBe(stamps.length);
+    }
+  });
+
   it('refuses a field that is not correctable, and a correction without a reason', async () => {
     const call = await logCall(t, duty);
     const number = await t.gql(CORRECT, { input: { callId: call.id, field: 'number', value: 'ZB-20200101-001', reason: '改号' } }, duty);

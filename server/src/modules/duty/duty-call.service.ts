@@ -371,6 +371,7 @@ export class DutyCallService {
           reason: 'dutyCall/unchanged',
         });
       (call as unknown as Record<string, unknown>)[field] = corrected.value;
+      const correctedAt = await this.nextCorrectionTime(tx, call.id);
       tx.em.persist(
         tx.em.create(DutyCallCorrection, {
           callId: call.id,
@@ -378,7 +379,7 @@ export class DutyCallService {
           previousValue: previous,
           newValue: corrected.text,
           reason,
-          correctedAt: tx.now,
+          correctedAt,
           correctedById: tx.viewer?.userId ?? null,
           correctedByName: tx.viewer?.displayName ?? '',
         }),
@@ -386,6 +387,20 @@ export class DutyCallService {
       emitCall(tx, call, await this.forwardedUnitIds(tx.em, call.id), ['corrections', field]);
       return call;
     });
+  }
+
+  /**
+   * When a correction of a locked call is recorded: now, but always after the call's previous
+   * correction. Two corrections sent at once both read the clock before one waits for the
+   * other's lock; stamped with those readings, the history could list them in the opposite
+   * order to the one they were applied in, and "the latest correction" would not be the value
+   * the call holds. The lock's order is the truth, so the stamps follow it (a millisecond later
+   * at most when the clock readings disagree).
+   */
+  private async nextCorrectionTime(tx: Tx, callId: string): Promise<Date> {
+    const latest = await tx.em.findOne(DutyCallCorrection, { callId }, { orderBy: { correctedAt: 'desc' }, fields: ['correctedAt'] });
+    if (!latest || latest.correctedAt < tx.now) return tx.now;
+    return new Date(latest.correctedAt.getTime() + 1);
   }
 
   async close(ctx: Context, input: CloseDutyCallInput): Promise<DutyCall> {
