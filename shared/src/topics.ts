@@ -14,6 +14,7 @@ export const TOPICS = {
     hqInstruction: 'hqInstruction',
     shiftHandover: 'shiftHandover',
   },
+  coordination: { document: 'document' },
 } as const;
 
 export const SESSION_TOPIC = TOPICS.identity.session;
@@ -27,6 +28,7 @@ export const DUTY_CALL_TOPIC = TOPICS.duty.dutyCall;
 export const DUTY_SHIFT_TOPIC = TOPICS.duty.dutyShift;
 export const HQ_INSTRUCTION_TOPIC = TOPICS.duty.hqInstruction;
 export const SHIFT_HANDOVER_TOPIC = TOPICS.duty.shiftHandover;
+export const DOCUMENT_TOPIC = TOPICS.coordination.document;
 
 type TopicsByModule = typeof TOPICS;
 /** Every topic name of every module. */

@@ -39,7 +39,7 @@ export function createModules(options: ModuleOptions) {
     units: identity.units,
     modules: () => list,
   });
-  const coordination = createCoordinationModule();
+  const coordination = createCoordinationModule({ units: identity.units, users: identity.users });
   const permits = createPermitsModule();
   const logistics = createLogisticsModule();
   const alerts = createAlertsModule({ people: identity.users, roster: duty.roster });

@@ -1,6 +1,7 @@
 import { ALL_TOPICS, TOPICS } from '@cc/shared';
 import { describe, expect, it } from 'vitest';
 import { ALERT_RULE_TOPIC, ALERT_TOPIC } from '../../../server/src/modules/alerts/alert.events';
+import { DOCUMENT_TOPIC } from '../../../server/src/modules/coordination/document.events';
 import { DISPATCH_ORDER_TOPIC, TRANSPORT_COMPANY_TOPIC, VEHICLE_TOPIC } from '../../../server/src/modules/dispatch/dispatch.events';
 import { DUTY_CALL_TOPIC, DUTY_SHIFT_TOPIC } from '../../../server/src/modules/duty/duty.events';
 import { SHIFT_HANDOVER_TOPIC } from '../../../server/src/modules/duty/handover.events';
@@ -21,6 +22,7 @@ describe('event topic names (shared/src/topics.ts)', () => {
         hqInstruction: HQ_INSTRUCTION_TOPIC,
         shiftHandover: SHIFT_HANDOVER_TOPIC,
       },
+      coordination: { document: DOCUMENT_TOPIC },
     });
   });
 

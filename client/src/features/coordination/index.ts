@@ -1,7 +1,10 @@
-import { defineFeature } from '../../app/feature';
+import { defineFeature, type AlertSource } from '../../app/feature';
 import en from './locales/en';
 import zhCN from './locales/zh-CN';
 import { coordinationRoutes } from './routes';
+
+const documentPage = (source: AlertSource) =>
+  source.entityType === 'Document' ? { name: 'coordination-document', params: { id: source.entityId } } : null;
 
 /** 综合协调: directives, a placeholder page until the server's future `coordination` module exists. */
 export const coordination = defineFeature({
@@ -9,4 +12,9 @@ export const coordination = defineFeature({
   routes: coordinationRoutes,
   messages: { 'zh-CN': zhCN, en },
   homeFor: { COORDINATOR: 'coordination' },
+  resumable: { DocumentChanged: 'document' },
+  alertRules: {
+    // An overdue sign-off leads to its document, where who has not signed shows and can be reminded.
+    'document-signoff-overdue': { link: documentPage },
+  },
 });

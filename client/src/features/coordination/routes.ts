@@ -13,4 +13,10 @@ export const coordinationRoutes: RouteRecordRaw[] = [
       nav: { section: 'COORDINATION', order: 10, icon: Document },
     },
   },
+  {
+    path: '/coordination/documents/:id',
+    name: 'coordination-document',
+    component: () => import('./routes/DocumentsPlaceholder.vue'),
+    meta: { access: { operation: 'document' }, titleKey: 'coordination.title' },
+  },
 ];

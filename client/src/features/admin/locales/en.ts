@@ -177,6 +177,9 @@ export default {
       HqInstruction: 'HQ instruction',
       HqInstructionDelivery: 'Instruction copy',
       ShiftHandover: 'Shift handover',
+      Document: 'Document',
+      DocumentRouting: 'Document routing',
+      Attachment: 'Attachment',
     },
     operations: {
       login: 'Sign in',
@@ -235,6 +238,13 @@ export default {
       generateShiftHandover: 'Generate shift handover',
       updateShiftHandoverNote: 'Edit handover note',
       signShiftHandover: 'Sign shift handover',
+      registerDocument: 'Register document',
+      routeDocument: 'Route document',
+      markDocumentRead: 'Mark document read',
+      signDocument: 'Sign for document',
+      remindDocumentReaders: 'Remind document readers',
+      uploadAttachment: 'Upload attachment',
+      downloadAttachment: 'Download attachment',
     },
   },
   account: {

@@ -176,6 +176,9 @@ export default {
       HqInstruction: '指挥部指示',
       HqInstructionDelivery: '指示传达',
       ShiftHandover: '交接班记录',
+      Document: '文件',
+      DocumentRouting: '文件运转',
+      Attachment: '附件',
     },
     operations: {
       login: '登录',
@@ -234,6 +237,13 @@ export default {
       generateShiftHandover: '生成交接班记录',
       updateShiftHandoverNote: '编辑交接说明',
       signShiftHandover: '交接班签字',
+      registerDocument: '登记文件',
+      routeDocument: '文件运转',
+      markDocumentRead: '文件阅知',
+      signDocument: '文件签收',
+      remindDocumentReaders: '文件催办',
+      uploadAttachment: '上传附件',
+      downloadAttachment: '下载附件',
     },
   },
   account: {

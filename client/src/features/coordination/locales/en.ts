@@ -10,4 +10,10 @@ export default {
     d3: 'Daily and zero reports from member units (due 16:00)',
     d4: 'Organising meetings',
   },
+  alertRules: {
+    documentSignoffOverdue: {
+      title: 'Document sign-off overdue',
+      message: '{target} has not signed for document {docNumber} ({title}) by its due time',
+    },
+  },
 } satisfies MessagesLike<typeof zhCN>;

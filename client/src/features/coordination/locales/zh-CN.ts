@@ -7,4 +7,10 @@ export default {
     d3: '成员单位日报告与零报告（16:00前）',
     d4: '会议组织承办',
   },
+  alertRules: {
+    documentSignoffOverdue: {
+      title: '文件逾期未签收',
+      message: '{target} 未在时限内签收文件 {docNumber}《{title}》',
+    },
+  },
 };
