@@ -1,6 +1,7 @@
 import { defineFeature, type AlertSource } from '../../app/feature';
 import en from './locales/en';
 import zhCN from './locales/zh-CN';
+import { documentCacheKeys, documentCacheUpdates } from './cache-updates';
 import { coordinationRoutes } from './routes';
 
 const documentPage = (source: AlertSource) =>
@@ -13,6 +14,8 @@ export const coordination = defineFeature({
   messages: { 'zh-CN': zhCN, en },
   homeFor: { COORDINATOR: 'coordination' },
   resumable: { DocumentChanged: 'document' },
+  cacheKeys: { ...documentCacheKeys },
+  cacheUpdates: { ...documentCacheUpdates },
   alertRules: {
     // An overdue sign-off leads to its document, where who has not signed shows and can be reminded.
     'document-signoff-overdue': { link: documentPage },

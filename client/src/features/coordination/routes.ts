@@ -1,4 +1,4 @@
-import { Document } from '@element-plus/icons-vue';
+import { Document, Files, Stamp } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const coordinationRoutes: RouteRecordRaw[] = [
@@ -14,9 +14,29 @@ export const coordinationRoutes: RouteRecordRaw[] = [
     },
   },
   {
+    path: '/coordination/documents',
+    name: 'coordination-documents',
+    component: () => import('./routes/DocumentList.vue'),
+    meta: {
+      access: { operation: 'documents' },
+      titleKey: 'coordination.documents.title',
+      nav: { section: 'COORDINATION', order: 20, icon: Files },
+    },
+  },
+  {
+    path: '/coordination/documents/inbox',
+    name: 'coordination-document-inbox',
+    component: () => import('./routes/DocumentInbox.vue'),
+    meta: {
+      access: { operation: 'myDocumentInbox' },
+      titleKey: 'coordination.documents.inbox',
+      nav: { section: 'COORDINATION', order: 25, icon: Stamp },
+    },
+  },
+  {
     path: '/coordination/documents/:id',
     name: 'coordination-document',
-    component: () => import('./routes/DocumentsPlaceholder.vue'),
-    meta: { access: { operation: 'document' }, titleKey: 'coordination.title' },
+    component: () => import('./routes/DocumentDetail.vue'),
+    meta: { access: { operation: 'document' }, titleKey: 'coordination.documents.title' },
   },
 ];
