@@ -17,6 +17,9 @@ export interface AttachmentOwner {
   canSee(em: EntityManager, viewer: Viewer, ownerId: string): Promise<boolean>;
 }
 
+/** The most files one record may hold (the field's page size in the cost limit counts on it). */
+export const MAX_ATTACHMENTS = 20;
+
 /** Why an upload was refused: the HTTP route turns it into 413 or 415. */
 export class AttachmentRefused extends Error {
   constructor(
@@ -78,6 +81,12 @@ export class AttachmentService {
   async claim(tx: Tx, ids: readonly string[], ownerType: string, ownerId: string): Promise<Attachment[]> {
     if (!this.owners.has(ownerType)) throw new Error(`Attachment owner type ${ownerType} is not registered.`);
     const unique = [...new Set(ids)];
+    const held = await tx.em.count(Attachment, { ownerType, ownerId });
+    if (held + unique.length > MAX_ATTACHMENTS)
+      throw domainError('BAD_USER_INPUT', `A record holds at most ${MAX_ATTACHMENTS} attachments.`, {
+        reason: 'attachment/too_many',
+        field: 'attachmentIds',
+      });
     const found = unique.every(isUuid) && unique.length ? await tx.em.find(Attachment, { id: { $in: unique } }) : [];
     for (const id of unique) {
       const attachment = found.find((a) => a.id === id);

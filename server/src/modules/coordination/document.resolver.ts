@@ -9,7 +9,8 @@ import type { EventRecord } from '../../core/realtime/topics';
 import type { MemberUnitService } from '../identity/member-unit.service';
 import type { UserService } from '../identity/user.service';
 import type { Attachment } from './attachment.entity';
-import type { AttachmentService } from './attachment.service';
+import { MAX_ATTACHMENTS, type AttachmentService } from './attachment.service';
+import { DOCUMENT_MAX_ROUTINGS } from '@cc/shared';
 import type { Document, DocumentRouting } from './document.entity';
 import { DOCUMENT_TOPIC } from './document.events';
 import { documentPolicy } from './document.policy';
@@ -168,15 +169,28 @@ export class DocumentFields {
   ) {}
 
   @FieldResolver(() => [DocumentRoutingType], { description: 'Its copies; a unit liaison sees only their own unit’s and their own.' })
-  async routings(@Root() document: Document, @Ctx() ctx: Context): Promise<DocumentRouting[]> {
-    const all = await routingsLoader(ctx.em, this.documents).load(document.id);
+  async routings(
+    @Root() document: Document,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, {
+      defaultValue: DOCUMENT_MAX_ROUTINGS,
+      description: `A document has at most ${DOCUMENT_MAX_ROUTINGS} copies.`,
+    })
+    first: number,
+  ): Promise<DocumentRouting[]> {
+    const all = (await routingsLoader(ctx.em, this.documents).load(document.id)).slice(0, Math.max(first, 0));
     if (documentPolicy.seesAll(ctx.viewer)) return all;
     return all.filter((r) => documentPolicy.isOwnCopy(ctx.viewer, r));
   }
 
   @FieldResolver(() => [AttachmentType])
-  attachments(@Root() document: Document, @Ctx() ctx: Context): Promise<Attachment[]> {
-    return attachmentsLoader(ctx.em, this.files).load(document.id);
+  async attachments(
+    @Root() document: Document,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: MAX_ATTACHMENTS, description: `A record has at most ${MAX_ATTACHMENTS} attachments.` })
+    first: number,
+  ): Promise<Attachment[]> {
+    return (await attachmentsLoader(ctx.em, this.files).load(document.id)).slice(0, Math.max(first, 0));
   }
 }
 

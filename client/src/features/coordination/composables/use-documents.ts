@@ -13,7 +13,7 @@ export function useDocuments() {
   });
   const list = useQuery({
     query: DocumentsDocument,
-    variables: computed(() => ({ search: search.value.trim(), first: 100, offset: 0 })),
+    variables: computed(() => ({ search: search.value.trim(), first: 50, offset: 0 })),
     pause: () => !live.ready.value,
   });
   useLoadHealth({ error: list.error, reload: () => list.executeQuery({ requestPolicy: 'network-only' }) });
