@@ -41,6 +41,8 @@ export default {
     download: 'Download {name}',
     routings: 'Routing',
     remind: 'Remind those still waiting',
+    route: 'Route to more',
+    routeDone: 'Routed',
     reminded: 'Reminded',
     remindedTimes: 'Reminded {count} times',
     markRead: 'Mark read',

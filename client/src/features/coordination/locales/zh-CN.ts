@@ -38,6 +38,8 @@ export default {
     download: '下载 {name}',
     routings: '运转情况',
     remind: '催办未办理的',
+    route: '继续运转',
+    routeDone: '已运转',
     reminded: '已催办',
     remindedTimes: '已催办 {count} 次',
     markRead: '阅知',
