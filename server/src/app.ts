@@ -175,6 +175,16 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
   });
   app.get('/metrics', metricsEndpoint(metrics, { token: config.metricsToken, production }));
 
+  // Modules' own HTTP routes (uploads and downloads), before the console's pages claim every GET.
+  const moduleRoutes = express.Router();
+  const httpRouteDeps = {
+    config,
+    contextOf: async (req: express.Request, res: express.Response): Promise<Context> =>
+      baseContext(await viewerFromRequest(req), 'http', req.get('idempotency-key'), res.locals['requestId'] as string),
+  };
+  for (const m of modules.list) m.httpRoutes?.(moduleRoutes, httpRouteDeps);
+  app.use(moduleRoutes);
+
   app.use(
     '/graphql',
     csrfGuard(),

@@ -15,6 +15,7 @@ export * from './domain/hq-instructions';
 export * from './domain/handover';
 export * from './domain/directives';
 export * from './domain/daily-reports';
+export * from './domain/documents';
 export * from './errors';
 export * from './policy';
 export * from './topics';

@@ -14,7 +14,13 @@ export const TOPICS = {
     hqInstruction: 'hqInstruction',
     shiftHandover: 'shiftHandover',
   },
-  coordination: { responseLevel: 'responseLevel', directive: 'directive', meeting: 'meeting', dailyReport: 'dailyReport' },
+  coordination: {
+    responseLevel: 'responseLevel',
+    directive: 'directive',
+    meeting: 'meeting',
+    dailyReport: 'dailyReport',
+    document: 'document',
+  },
 } as const;
 
 export const SESSION_TOPIC = TOPICS.identity.session;
@@ -32,6 +38,7 @@ export const RESPONSE_LEVEL_TOPIC = TOPICS.coordination.responseLevel;
 export const DIRECTIVE_TOPIC = TOPICS.coordination.directive;
 export const MEETING_TOPIC = TOPICS.coordination.meeting;
 export const DAILY_REPORT_TOPIC = TOPICS.coordination.dailyReport;
+export const DOCUMENT_TOPIC = TOPICS.coordination.document;
 
 type TopicsByModule = typeof TOPICS;
 /** Every topic name of every module. */

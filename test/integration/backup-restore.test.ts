@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createDatabase, dropDatabase } from '../support/database';
 import { startTestApp } from '../support/test-app';
+import { PDF_BYTES, registerOk, uploadOk } from './coordination/document-helpers';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const run = promisify(execFile);
@@ -58,6 +59,7 @@ describe('npm run backup, then npm run restore into a fresh database', () => {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cc-backup-')), 'command-centre.dump');
   let sourceUrl: string;
   let targetUrl: string;
+  let attachmentId: string;
 
   beforeAll(async () => {
     sourceUrl = await createDatabase(adminUrl, source);
@@ -76,6 +78,10 @@ describe('npm run backup, then npm run restore into a fresh database', () => {
         await t.login('duty'),
       );
       expect(assigned.errors).toBeUndefined();
+      // A document's attachment: its bytes live in the database (ADR 0021), so the dump carries them.
+      const coordinator = await t.login('coordinator');
+      attachmentId = await uploadOk(t, coordinator);
+      await registerOk(t, coordinator, { attachmentIds: [attachmentId] });
     } finally {
       await t.close(); // quiet: nothing writes between the snapshot and the dump
     }
@@ -91,6 +97,7 @@ describe('npm run backup, then npm run restore into a fresh database', () => {
     expect(before.rows.audit_record!.count).toBeGreaterThan(0);
     expect(before.rows.event!.count).toBeGreaterThan(0);
     expect(before.triggers.map((t) => t.tgname)).toContain('audit_record_no_update');
+    expect(before.rows.attachment_content!.count).toBe(1);
 
     const backup = await npmScript('backup', sourceUrl, file);
     expect(backup.stdout).toMatch(/Backed up .* \(PostgreSQL \d+\)/);
@@ -110,6 +117,10 @@ describe('npm run backup, then npm run restore into a fresh database', () => {
     const t = await startTestApp({ databaseUrl: targetUrl, seed: false });
     try {
       expect(await t.login('leader')).toMatch(/=/);
+      // The attachment comes back byte for byte, served to those who may see its document.
+      const download = await fetch(`${t.url}/attachments/${attachmentId}`, { headers: { cookie: await t.login('coordinator') } });
+      expect(download.status).toBe(200);
+      expect(Buffer.from(await download.arrayBuffer()).equals(PDF_BYTES)).toBe(true);
     } finally {
       await t.close();
     }

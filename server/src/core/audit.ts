@@ -7,7 +7,8 @@ import type { Statement } from './database/statement';
 export interface AuditedChange {
   entityType: string;
   entityId: string;
-  change: 'CREATE' | 'UPDATE' | 'DELETE';
+  /** NONE: a read worth recording (a file downloaded), written by hand with writeAudit. */
+  change: 'CREATE' | 'UPDATE' | 'DELETE' | 'NONE';
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }

@@ -42,6 +42,7 @@ const BAD_VALUES: Record<ConfigVariable, readonly string[] | null> = {
   FANOUT_WRITE_SHARE: ['0', '1.5', 'half'],
   HTTP_REQUEST_TIMEOUT_SECONDS: ['0', 'soon', '1.5', '3601'],
   METRICS_TOKEN: ['short'],
+  ATTACHMENT_MAX_BYTES: ['big', '10', '999999999'],
   TRUST_PROXY: ['everyone', '10.0.0.0/8; rm'],
 };
 

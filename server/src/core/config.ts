@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_HARD_MAX_BYTES, DEFAULT_ATTACHMENT_MAX_BYTES } from '@cc/shared';
 import { DEFAULT_WRITE_SHARE } from './realtime/delivery-rounds';
 
 const bool = z
@@ -60,6 +61,13 @@ const schema = z.object({
     )
     .default('loopback'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (use a random secret)').optional(),
+  // Largest file POST /attachments stores; the database refuses more than 50 MB whatever this says (migration 0020).
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number({ message: 'must be a number of bytes' })
+    .int()
+    .min(1_024, 'must be at least 1024 bytes')
+    .max(ATTACHMENT_HARD_MAX_BYTES, 'must be at most 52428800 bytes (50 MB)')
+    .default(DEFAULT_ATTACHMENT_MAX_BYTES),
 });
 
 /** Every environment variable the server reads; README, docker-compose.yml and their tests follow this list. */
@@ -92,6 +100,8 @@ export type Config = Readonly<{
     writeShare: number;
   };
   http: HttpLimits;
+  /** Files uploaded over POST /attachments. */
+  attachments: { maxBytes: number };
 }>;
 
 /** What one HTTP request may cost the server before GraphQL sees it. */
@@ -159,5 +169,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       headersTimeoutMs: Math.min(DEFAULT_HEADERS_TIMEOUT_MS, e.HTTP_REQUEST_TIMEOUT_SECONDS * 1_000),
       maxBodyBytes: MAX_BODY_BYTES,
     },
+    attachments: { maxBytes: e.ATTACHMENT_MAX_BYTES },
   };
 }

@@ -2,7 +2,10 @@ import type { EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Migration } from '@mikro-orm/migrations';
 import type { WorkingGroup } from '@cc/shared';
+import type { Request, Response, Router } from 'express';
 import type { AlertRuleDefinition } from './alerts/alert-rule';
+import type { Config } from './config';
+import type { Context } from './context';
 import type { HandoverItemsSource } from './handover-items';
 import type { LeaderFiguresSource } from './leader-figures';
 import type { Logger } from './logger';
@@ -48,6 +51,20 @@ export interface DemoSeedContext {
 /** A module's demo data (demo mode only); returns what later modules may refer to. */
 export type DemoSeed = (ctx: DemoSeedContext) => Promise<Partial<DemoCast> | void>;
 
+/** What the composition root hands a module's own HTTP routes. */
+export interface HttpRouteDeps {
+  /** The request's context, as GraphQL's: the viewer from the session cookie (null without one), a fresh EntityManager, the clock. */
+  contextOf(req: Request, res: Response): Promise<Context>;
+  config: Config;
+}
+
+/**
+ * Routes a module serves outside GraphQL (e.g. file uploads, which GraphQL's JSON body cannot
+ * carry). They are mounted before the console's pages, behind the security headers; each route
+ * does its own authentication and CSRF check (core/http/csrf.ts `requireCsrfHeader`).
+ */
+export type ModuleHttpRoutes = (router: Router, deps: HttpRouteDeps) => void;
+
 /** Everything the server needs to know about a module; each module's index.ts describes itself with one. */
 export interface ModuleManifest {
   name: string;
@@ -71,6 +88,8 @@ export interface ModuleManifest {
   demoSeed: DemoSeed | null;
   /** What it has open for a member unit (incidents, requisitions, forwarded calls…); null when nothing of it is a unit's. */
   unitOpenWork: UnitOpenWorkSource | null;
+  /** Its HTTP routes beside /graphql, if any. */
+  httpRoutes: ModuleHttpRoutes | null;
 }
 
 export type ModuleDescription = Pick<ModuleManifest, 'name' | 'entities' | 'resolvers'> & Partial<ModuleManifest>;
@@ -92,6 +111,7 @@ export function defineModule<S extends object = Record<never, never>>(
     handoverItems: null,
     demoSeed: null,
     unitOpenWork: null,
+    httpRoutes: null,
     ...description,
   };
   return Object.freeze({ ...services, ...manifest });

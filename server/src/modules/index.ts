@@ -41,6 +41,7 @@ export function createModules(options: ModuleOptions) {
   });
   const coordination = createCoordinationModule({
     units: identity.units,
+    users: identity.users,
     origins: {
       instruction: (em, viewer, id) => duty.instructions.get(em, viewer, id),
       call: (em, viewer, id) => duty.calls.get(em, viewer, id),

@@ -41,6 +41,7 @@ export const ALERT_RULE_IDS = [
   'hq-instruction-unacknowledged',
   'directive-overdue',
   'daily-report-missing',
+  'document-signoff-overdue',
 ] as const;
 export type KnownAlertRuleId = (typeof ALERT_RULE_IDS)[number];
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ALERT_RULE_TOPIC, ALERT_TOPIC } from '../../../server/src/modules/alerts/alert.events';
 import { DIRECTIVE_TOPIC, MEETING_TOPIC, RESPONSE_LEVEL_TOPIC } from '../../../server/src/modules/coordination/coordination.events';
 import { DAILY_REPORT_TOPIC } from '../../../server/src/modules/coordination/daily-report.events';
+import { DOCUMENT_TOPIC } from '../../../server/src/modules/coordination/document.events';
 import { DISPATCH_ORDER_TOPIC, TRANSPORT_COMPANY_TOPIC, VEHICLE_TOPIC } from '../../../server/src/modules/dispatch/dispatch.events';
 import { DUTY_CALL_TOPIC, DUTY_SHIFT_TOPIC } from '../../../server/src/modules/duty/duty.events';
 import { SHIFT_HANDOVER_TOPIC } from '../../../server/src/modules/duty/handover.events';
@@ -28,6 +29,7 @@ describe('event topic names (shared/src/topics.ts)', () => {
         directive: DIRECTIVE_TOPIC,
         meeting: MEETING_TOPIC,
         dailyReport: DAILY_REPORT_TOPIC,
+        document: DOCUMENT_TOPIC,
       },
     });
   });

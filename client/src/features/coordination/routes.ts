@@ -1,4 +1,4 @@
-import { Calendar, Document, EditPen, Files, Flag, List, Tickets } from '@element-plus/icons-vue';
+import { Calendar, Document, EditPen, Files, Flag, List, Stamp, Tickets } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const coordinationRoutes: RouteRecordRaw[] = [
@@ -88,5 +88,31 @@ export const coordinationRoutes: RouteRecordRaw[] = [
       titleKey: 'coordination.reports.calendarNav',
       nav: { section: 'COORDINATION', order: 43, icon: Calendar },
     },
+  },
+  {
+    path: '/coordination/documents',
+    name: 'coordination-documents',
+    component: () => import('./routes/DocumentList.vue'),
+    meta: {
+      access: { operation: 'documents' },
+      titleKey: 'coordination.documents.title',
+      nav: { section: 'COORDINATION', order: 50, icon: Files },
+    },
+  },
+  {
+    path: '/coordination/documents/inbox',
+    name: 'coordination-document-inbox',
+    component: () => import('./routes/DocumentInbox.vue'),
+    meta: {
+      access: { operation: 'myDocumentInbox' },
+      titleKey: 'coordination.documents.inbox',
+      nav: { section: 'COORDINATION', order: 51, icon: Stamp },
+    },
+  },
+  {
+    path: '/coordination/documents/:id',
+    name: 'coordination-document',
+    component: () => import('./routes/DocumentDetail.vue'),
+    meta: { access: { operation: 'document' }, titleKey: 'coordination.documents.title' },
   },
 ];

@@ -23,6 +23,7 @@ describe('the one migration order', () => {
       '0011-duty-handover',
       '0018-coordination-directives',
       '0019-daily-reports',
+      '0020-documents-and-attachments',
     ]);
   });
 

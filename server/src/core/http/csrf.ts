@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@cc/shared';
 
 /** The content types a cross-site page can POST without a CORS preflight (a form, or fetch in no-cors mode). */
 const SIMPLE_CONTENT_TYPES = new Set(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
@@ -43,4 +44,33 @@ export function csrfGuard(): RequestHandler {
 
 function refusal(message: string, reason: string) {
   return { errors: [{ message, extensions: { code: 'BAD_REQUEST', reason } }] };
+}
+
+/**
+ * Cross-site request forgery guard for a module's own POST routes (uploads), whose bodies are not
+ * JSON: the request must carry the console's custom header (shared CSRF_HEADER). Another site can
+ * send neither it (a custom header needs a CORS preflight, never granted) nor the SameSite=Strict
+ * session cookie. Refused with 403, before the body is read.
+ */
+export function requireCsrfHeader(): RequestHandler {
+  return (req, res, next) => {
+    if (req.get('sec-fetch-site') === 'cross-site') {
+      res
+        .status(403)
+        .json(refusal('Requests from other sites are not accepted. Open the console from its own address.', 'request/cross_site'));
+      return;
+    }
+    if (req.get(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
+      res
+        .status(403)
+        .json(
+          refusal(
+            `This request must carry the header "${CSRF_HEADER}: ${CSRF_HEADER_VALUE}" (the console sends it), to prevent cross-site request forgery.`,
+            'request/csrf',
+          ),
+        );
+      return;
+    }
+    next();
+  };
 }

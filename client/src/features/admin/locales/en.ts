@@ -186,6 +186,9 @@ export default {
       DailyReportType: 'Daily report type',
       DailyReport: 'Daily report',
       DailyReportAmendment: 'Daily report amendment',
+      Document: 'Document',
+      DocumentRouting: 'Document routing',
+      Attachment: 'Attachment',
     },
     operations: {
       login: 'Sign in',
@@ -257,6 +260,13 @@ export default {
       updateDailyReportType: 'Edit daily report type',
       submitDailyReport: 'Submit daily report',
       amendDailyReport: 'Amend daily report',
+      registerDocument: 'Register document',
+      routeDocument: 'Route document',
+      markDocumentRead: 'Mark document read',
+      signDocument: 'Sign for document',
+      remindDocumentReaders: 'Remind document readers',
+      uploadAttachment: 'Upload attachment',
+      downloadAttachment: 'Download attachment',
     },
   },
   account: {

@@ -185,6 +185,9 @@ export default {
       DailyReportType: '日报类型',
       DailyReport: '日报',
       DailyReportAmendment: '日报更正',
+      Document: '文件',
+      DocumentRouting: '文件运转',
+      Attachment: '附件',
     },
     operations: {
       login: '登录',
@@ -256,6 +259,13 @@ export default {
       updateDailyReportType: '编辑日报类型',
       submitDailyReport: '报送日报',
       amendDailyReport: '更正日报',
+      registerDocument: '登记文件',
+      routeDocument: '文件运转',
+      markDocumentRead: '文件阅知',
+      signDocument: '文件签收',
+      remindDocumentReaders: '文件催办',
+      uploadAttachment: '上传附件',
+      downloadAttachment: '下载附件',
     },
   },
   account: {
