@@ -40,7 +40,12 @@ export function createModules(options: ModuleOptions) {
     modules: () => list,
   });
   const coordination = createCoordinationModule();
-  const permits = createPermitsModule();
+  const permits = createPermitsModule({
+    units: identity.units,
+    calls: duty.calls,
+    // wired to coordination's response level at merge
+    responseEnd: async () => null,
+  });
   const logistics = createLogisticsModule();
   const alerts = createAlertsModule({ people: identity.users, roster: duty.roster });
   const leader = createLeaderModule({ modules: () => list });
