@@ -5,7 +5,7 @@ import { Migration0012TrafficPermits } from './migrations/0012-traffic-permits';
 import { PermitRequestSchema } from './permit-request.entity';
 import { PermitRequestService, type DutyCallLookup, type ResponseEnd } from './permit-request.service';
 import { PERMIT_REQUEST_TOPIC, TRAFFIC_PERMIT_TOPIC } from './permits.events';
-import { PermitsResolver, TrafficPermitFields } from './permits.resolver';
+import { PermitRequestFields, PermitsResolver, TrafficPermitFields } from './permits.resolver';
 import { TrafficPermitSchema } from './traffic-permit.entity';
 import { PermitRegistry, TrafficPermitService } from './traffic-permit.service';
 
@@ -31,7 +31,7 @@ export function createPermitsModule(deps: PermitsModuleDeps) {
       name: 'permits',
       workingGroup: 'TRANSPORT',
       entities: [PermitRequestSchema, TrafficPermitSchema],
-      resolvers: [new PermitsResolver(requests, permits, deps.units), new TrafficPermitFields(permits)],
+      resolvers: [new PermitsResolver(requests, permits, deps.units), new PermitRequestFields(permits), new TrafficPermitFields(permits)],
       migrations: [{ name: '0012-traffic-permits', class: Migration0012TrafficPermits }],
       topics: [PERMIT_REQUEST_TOPIC, TRAFFIC_PERMIT_TOPIC],
       alertRules: [permitRequestWaitingRule(requests)],

@@ -180,6 +180,17 @@ export class PermitsResolver {
   }
 }
 
+/** The permit a request was approved with (its page); not in the queue's fields, so the queue stays two statements. */
+@Resolver(() => PermitRequestType)
+export class PermitRequestFields {
+  constructor(private readonly permits: TrafficPermitService) {}
+
+  @FieldResolver(() => TrafficPermitType, { nullable: true, description: 'The permit issued on approval; null until approved.' })
+  permit(@Root() request: PermitRequest, @Ctx() ctx: Context): Promise<TrafficPermit | null> {
+    return request.status === 'APPROVED' ? this.permits.ofRequest(ctx.em, request.id) : Promise.resolve(null);
+  }
+}
+
 /** A permit's derived status and effective end, at the request's time; the response's end is read once per request. */
 @Resolver(() => TrafficPermitType)
 export class TrafficPermitFields {

@@ -84,6 +84,11 @@ export class TrafficPermitService {
     return permit;
   }
 
+  /** The permit issued for a request (the caller has already checked the request is visible). */
+  ofRequest(em: EntityManager, requestId: string): Promise<TrafficPermit | null> {
+    return em.findOne(TrafficPermit, { requestId });
+  }
+
   /** 吊销: at once and for good (the database refuses to take it back). */
   async revoke(ctx: Context, input: RevokeTrafficPermitInput): Promise<TrafficPermit> {
     return commit(ctx, 'revokeTrafficPermit', input, async (tx) => {
