@@ -11,7 +11,8 @@ const FILERS: readonly Role[] = ['DISPATCHER', 'LEADER', 'UNIT_LIAISON'];
 
 /** 通行证: traffic-permit requests, their review, issued permits, verification and revocation (issue 21). */
 export const PERMITS_POLICY = {
-  permitQueue: REVIEWERS,
+  // The whole HQ sees what waits (信息互通): the duty desk answers callers asking after their permit.
+  permitQueue: HQ,
   permitRequest: [...HQ, 'UNIT_LIAISON'],
   // a liaison's own unit; HQ sees every unit's
   myPermitRequests: [...HQ, 'UNIT_LIAISON'],
