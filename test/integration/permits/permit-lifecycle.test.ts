@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../server/src/core/clock';
 import { isPermitNumber } from '@cc/shared';
+import { PermitRegistry } from '../../../server/src/modules/permits/traffic-permit.service';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import {
   APPROVE,
@@ -171,5 +172,20 @@ describe('a permit request from filing to a permit, and the permit to its revoca
     ok(await t.gql(REVOKE, { input: { permitId: permit.id, reason: '申请单位撤回' } }, dispatcher));
     const revoked = await t.app.modules.permits.registry.revokedSince(em.fork(), since, clock.now());
     expect(revoked.map((r) => [r.number, r.status])).toEqual([[permit.number, 'REVOKED']]);
+  });
+
+  it('ends at the latest when the emergency response ends, whatever its own window says', async () => {
+    const request = await fileRequest(t, liaison, clock.now());
+    const permit = ok(
+      await t.gql<{ approvePermitRequest: Permit }>(APPROVE, { input: { requestId: request.id } }, dispatcher),
+    ).approvePermitRequest;
+    // The response level (coordination) is wired in at merge; the registry takes it as a dependency.
+    const responseEnd = new Date(Date.parse(permit.validFrom) + 2 * HOUR);
+    const registry = new PermitRegistry(async () => responseEnd);
+    const em = t.app.orm.em.fork();
+    const during = await registry.findByNumber(em, permit.number, new Date(Date.parse(permit.validFrom) + HOUR));
+    expect(during).toMatchObject({ status: 'VALID', validUntil: responseEnd });
+    const after = await registry.findByNumber(em, permit.number, responseEnd);
+    expect(after?.status).toBe('EXPIRED');
   });
 });
