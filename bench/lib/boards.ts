@@ -107,7 +107,8 @@ export const BOARDS: Board[] = [
     name: 'permitQueue',
     label: 'permit queue (通行证审批队列)',
     rootField: 'permitQueue',
-    notBuilt: 'the permits module is not built yet',
+    query: operation('permits', 'PermitQueue'),
+    variables: { first: 50, offset: 0 },
   },
   {
     name: 'stockBalances',

@@ -158,6 +158,34 @@ export const HISTORY: HistoryTable[] = [
       );
     },
   },
+  {
+    // A season of requests, nearly all decided; 1 in 100 still waits for review (a third of those green channel): the queue is the board.
+    table: 'permit_request',
+    module: 'permits',
+    requires: ['permit_request', 'member_unit'],
+    async seed(client, rows) {
+      const waiting = Math.max(1, Math.round(rows / 100));
+      await client.query(
+        `insert into permit_request (id, created_at, updated_at, version, unit_id, unit_name, applicant_name, contact_name, contact_phone,
+           plate, vehicle_type, driver_name, driver_id_masked, cargo_kind, green_channel, origin, destinations, requested_from,
+           requested_until, status, filed_at, submitted_at, filed_by_name, decided_at, decided_by_name, rejection_reason)
+         select gen_random_uuid(), t, t, 1, u.id, u.name, 'Enterprise ' || (g % 997), 'Contact ' || (g % 300),
+           '138 ' || lpad((g % 10000)::text, 4, '0') || ' ' || lpad((g % 9973)::text, 4, '0'),
+           '京A' || lpad((g % 100000)::text, 5, '0'), 'BOX_TRUCK', 'Driver ' || (g % 500), '110***********' || lpad((g % 10000)::text, 4, '0'),
+           k, k = 'EPIDEMIC_SUPPLIES', 'Wholesale market ' || (g % 50), jsonb_build_array('Town ' || (g % 40)),
+           t + interval '1 hour', t + interval '3 days',
+           case when g <= $2 then 'SUBMITTED' else 'REJECTED' end, t, t, 'History',
+           case when g > $2 then t + interval '20 minutes' end, case when g > $2 then 'History' end,
+           case when g > $2 then 'Seeded for the benchmark' end
+         from (select g, case when g <= $2 then now() - g * (interval '2 hours' / $2) else now() - interval '1 day' - g * interval '3 minutes' end as t,
+                      case when g % 3 = 0 then 'EPIDEMIC_SUPPLIES'
+                           else (array['DAILY_NECESSITIES','COAL','FUEL','PRODUCTION_MATERIALS'])[1 + g % 4] end as k
+               from generate_series(1, $1::int) g) h
+         cross join (select id, name from member_unit order by code limit 1) u`,
+        [rows, waiting],
+      );
+    },
+  },
 ];
 
 export interface HistoryReport {

@@ -16,6 +16,7 @@ export * from './domain/handover';
 export * from './domain/directives';
 export * from './domain/daily-reports';
 export * from './domain/documents';
+export * from './domain/permits';
 export * from './errors';
 export * from './policy';
 export * from './topics';

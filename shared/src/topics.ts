@@ -21,6 +21,7 @@ export const TOPICS = {
     dailyReport: 'dailyReport',
     document: 'document',
   },
+  permits: { permitRequest: 'permitRequest', trafficPermit: 'trafficPermit' },
 } as const;
 
 export const SESSION_TOPIC = TOPICS.identity.session;
@@ -39,6 +40,8 @@ export const DIRECTIVE_TOPIC = TOPICS.coordination.directive;
 export const MEETING_TOPIC = TOPICS.coordination.meeting;
 export const DAILY_REPORT_TOPIC = TOPICS.coordination.dailyReport;
 export const DOCUMENT_TOPIC = TOPICS.coordination.document;
+export const PERMIT_REQUEST_TOPIC = TOPICS.permits.permitRequest;
+export const TRAFFIC_PERMIT_TOPIC = TOPICS.permits.trafficPermit;
 
 type TopicsByModule = typeof TOPICS;
 /** Every topic name of every module. */

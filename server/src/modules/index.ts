@@ -48,7 +48,12 @@ export function createModules(options: ModuleOptions) {
     },
     modules: () => list,
   });
-  const permits = createPermitsModule();
+  const permits = createPermitsModule({
+    units: identity.units,
+    calls: duty.calls,
+    // A permit is valid at the latest until the emergency response ends (issue 21).
+    responseEnd: (em) => coordination.response.endedAt(em),
+  });
   const logistics = createLogisticsModule();
   const alerts = createAlertsModule({ people: identity.users, roster: duty.roster });
   const leader = createLeaderModule({ modules: () => list });

@@ -42,6 +42,7 @@ export const ALERT_RULE_IDS = [
   'directive-overdue',
   'daily-report-missing',
   'document-signoff-overdue',
+  'permit-request-waiting',
 ] as const;
 export type KnownAlertRuleId = (typeof ALERT_RULE_IDS)[number];
 

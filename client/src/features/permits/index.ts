@@ -1,11 +1,29 @@
-import { defineFeature } from '../../app/feature';
+import { defineFeature, type AlertSource } from '../../app/feature';
+import { permitsCacheKeys, permitsCacheUpdates } from './cache-updates';
 import en from './locales/en';
 import zhCN from './locales/zh-CN';
 import { permitsRoutes } from './routes';
 
-/** 通行证: traffic-permit requests and their review, issued permits, printing and public verification. */
+/** A request left waiting leads to its page, where it can be reviewed at once. */
+const requestPage = (source: AlertSource) =>
+  source.entityType === 'PermitRequest' ? { name: 'permit-request', params: { id: source.entityId } } : null;
+
+/**
+ * 通行证: the dispatchers' live review queue (green channel first), the request form, a liaison's
+ * own requests, the issued permits with search, revocation and export.
+ */
 export const permits = defineFeature({
   name: 'permits',
   routes: permitsRoutes,
   messages: { 'zh-CN': zhCN, en },
+  // Dispatchers land on the standby board (dispatch); a liaison's landing stays the duty inbox.
+  cacheKeys: permitsCacheKeys,
+  cacheUpdates: permitsCacheUpdates,
+  resumable: {
+    PermitRequestChanged: 'permitRequest',
+    TrafficPermitChanged: 'trafficPermit',
+  },
+  alertRules: {
+    'permit-request-waiting': { link: requestPage },
+  },
 });

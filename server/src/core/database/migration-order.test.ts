@@ -24,6 +24,7 @@ describe('the one migration order', () => {
       '0018-coordination-directives',
       '0019-daily-reports',
       '0020-documents-and-attachments',
+      '0012-traffic-permits',
     ]);
   });
 

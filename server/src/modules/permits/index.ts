@@ -1,11 +1,41 @@
 import { defineModule } from '../../core/module';
+import type { MemberUnitService } from '../identity/member-unit.service';
+import { permitRequestWaitingRule } from './alert-rules/permit-request-waiting.rule';
+import { Migration0012TrafficPermits } from './migrations/0012-traffic-permits';
+import { PermitRequestSchema } from './permit-request.entity';
+import { PermitRequestService, type DutyCallLookup, type ResponseEnd } from './permit-request.service';
+import { PERMIT_REQUEST_TOPIC, TRAFFIC_PERMIT_TOPIC } from './permits.events';
+import { PermitRequestFields, PermitsResolver, TrafficPermitFields } from './permits.resolver';
+import { TrafficPermitSchema } from './traffic-permit.entity';
+import { PermitRegistry, TrafficPermitService } from './traffic-permit.service';
 
-/** 通行证: traffic-permit requests, their review, issued permits, verification and revocation (issue 21). */
-export function createPermitsModule() {
-  return defineModule({
-    name: 'permits',
-    workingGroup: 'TRANSPORT',
-    entities: [],
-    resolvers: [],
-  });
+export interface PermitsModuleDeps {
+  units: MemberUnitService;
+  /** The duty module's calls: a request filed from a duty-phone call names it. */
+  calls: DutyCallLookup;
+  /** When the emergency response ended (null while it runs): no permit is valid after it. */
+  responseEnd: ResponseEnd;
+}
+
+/**
+ * 通行证: traffic-permit requests, their review (green channel first), the permits issued and their
+ * revocation (issue 21). Other modules read issued permits through `registry` (public verification,
+ * the revocation list, dispatch links), never through its tables.
+ */
+export function createPermitsModule(deps: PermitsModuleDeps) {
+  const requests = new PermitRequestService(deps.units, deps.calls, deps.responseEnd);
+  const permits = new TrafficPermitService(deps.responseEnd);
+  const registry = new PermitRegistry(deps.responseEnd);
+  return defineModule(
+    {
+      name: 'permits',
+      workingGroup: 'TRANSPORT',
+      entities: [PermitRequestSchema, TrafficPermitSchema],
+      resolvers: [new PermitsResolver(requests, permits, deps.units), new PermitRequestFields(permits), new TrafficPermitFields(permits)],
+      migrations: [{ name: '0012-traffic-permits', class: Migration0012TrafficPermits }],
+      topics: [PERMIT_REQUEST_TOPIC, TRAFFIC_PERMIT_TOPIC],
+      alertRules: [permitRequestWaitingRule(requests)],
+    },
+    { requests, permits, registry },
+  );
 }
