@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { permitDayFigures, waitingFigures, type ReviewedRequest } from './permit-figures.rules';
+
+const day = { start: new Date('2026-12-06T16:00:00Z'), end: new Date('2026-12-07T16:00:00Z') };
+const at = (h: number, m = 0) => new Date(day.start.getTime() + h * 3_600_000 + m * 60_000);
+const KINDS = ['EPIDEMIC_SUPPLIES', 'DAILY_NECESSITIES', 'COAL', 'FUEL', 'PRODUCTION_MATERIALS'] as const;
+
+describe('the day’s permit figures by cargo kind', () => {
+  const rows: ReviewedRequest[] = [
+    { cargoKind: 'EPIDEMIC_SUPPLIES', submittedAt: at(8), decision: 'APPROVED', decidedAt: at(8, 10) },
+    { cargoKind: 'EPIDEMIC_SUPPLIES', submittedAt: at(9), decision: 'APPROVED', decidedAt: at(9, 20) },
+    { cargoKind: 'EPIDEMIC_SUPPLIES', submittedAt: at(10), decision: 'REJECTED', decidedAt: at(11) },
+    { cargoKind: 'EPIDEMIC_SUPPLIES', submittedAt: at(12), decision: null, decidedAt: null },
+    // filed the day before, decided this day: counts as reviewed today, not as requested today
+    { cargoKind: 'COAL', submittedAt: at(-2), decision: 'REJECTED', decidedAt: at(1) },
+    // filed this day, decided the next: requested today, its decision is tomorrow's
+    { cargoKind: 'FUEL', submittedAt: at(23), decision: 'APPROVED', decidedAt: at(25) },
+  ];
+
+  it('counts requests filed, approvals and rejections decided, and the median review minutes of the decisions', () => {
+    expect(permitDayFigures(rows, day, KINDS)).toEqual([
+      { cargoKind: 'EPIDEMIC_SUPPLIES', requested: 4, approved: 2, rejected: 1, medianReviewMinutes: 20 },
+      { cargoKind: 'COAL', requested: 0, approved: 0, rejected: 1, medianReviewMinutes: 180 },
+      { cargoKind: 'FUEL', requested: 1, approved: 0, rejected: 0, medianReviewMinutes: null },
+    ]);
+  });
+
+  it('is empty for a day with nothing', () => {
+    expect(permitDayFigures(rows, { start: at(48), end: at(72) }, KINDS)).toEqual([]);
+  });
+});
+
+describe('the leader’s waiting figures', () => {
+  it('counts the waiting requests and the oldest wait in whole minutes', () => {
+    expect(waitingFigures([], at(10))).toEqual({ count: 0, oldestWaitMinutes: null });
+    expect(waitingFigures([{ submittedAt: at(9, 30) }, { submittedAt: at(8, 15) }], at(10, 0))).toEqual({
+      count: 2,
+      oldestWaitMinutes: 105,
+    });
+  });
+});

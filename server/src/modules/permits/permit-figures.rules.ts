@@ -1,0 +1,56 @@
+import { median, type PermitCargo } from '@cc/shared';
+
+/** One permit request as the day's figures see it: its cargo, when it was filed, and how it was decided. */
+export interface ReviewedRequest {
+  cargoKind: PermitCargo;
+  submittedAt: Date;
+  decision: 'APPROVED' | 'REJECTED' | null;
+  decidedAt: Date | null;
+}
+
+export interface CargoDayFigures {
+  cargoKind: PermitCargo;
+  requested: number;
+  approved: number;
+  rejected: number;
+  /** Median minutes from filing to decision, over the decisions made that day; null when none. */
+  medianReviewMinutes: number | null;
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The day's figures by cargo kind: requests filed in [start, end), approvals and rejections
+ * decided in it, and the median review time of those decisions (whenever the request was
+ * filed: a request decided today was reviewed today). Kinds with nothing that day are left out;
+ * the order is `kinds`' order, so the chart's bars stay put from day to day.
+ */
+export function permitDayFigures(
+  rows: readonly ReviewedRequest[],
+  range: { start: Date; end: Date },
+  kinds: readonly PermitCargo[],
+): CargoDayFigures[] {
+  const within = (at: Date | null) => at !== null && at.getTime() >= range.start.getTime() && at.getTime() < range.end.getTime();
+  return kinds
+    .map((cargoKind) => {
+      const ofKind = rows.filter((r) => r.cargoKind === cargoKind);
+      const decided = ofKind.filter((r) => r.decision !== null && within(r.decidedAt));
+      const minutes = decided.map((r) => (r.decidedAt!.getTime() - r.submittedAt.getTime()) / MINUTE_MS);
+      const m = median(minutes);
+      return {
+        cargoKind,
+        requested: ofKind.filter((r) => within(r.submittedAt)).length,
+        approved: decided.filter((r) => r.decision === 'APPROVED').length,
+        rejected: decided.filter((r) => r.decision === 'REJECTED').length,
+        medianReviewMinutes: m === null ? null : Math.round(m * 10) / 10,
+      };
+    })
+    .filter((f) => f.requested + f.approved + f.rejected > 0);
+}
+
+/** The leader's two permit figures: how many requests wait for review, and since when the oldest. */
+export function waitingFigures(waiting: readonly { submittedAt: Date }[], now: Date): { count: number; oldestWaitMinutes: number | null } {
+  if (waiting.length === 0) return { count: 0, oldestWaitMinutes: null };
+  const oldest = Math.min(...waiting.map((w) => w.submittedAt.getTime()));
+  return { count: waiting.length, oldestWaitMinutes: Math.max(0, Math.floor((now.getTime() - oldest) / MINUTE_MS)) };
+}
