@@ -11,7 +11,8 @@ import { normalisePlate } from './plates';
  * The cargo kinds a permit is issued for (plans 3 and 4): epidemic-prevention supplies, daily
  * necessities (grain, oil, meat, eggs, vegetables), coal, oil/fuel and production materials.
  */
-export type PermitCargo = 'EPIDEMIC_SUPPLIES' | 'DAILY_NECESSITIES' | 'COAL' | 'FUEL' | 'PRODUCTION_MATERIALS';
+export const PERMIT_CARGOS = ['EPIDEMIC_SUPPLIES', 'DAILY_NECESSITIES', 'COAL', 'FUEL', 'PRODUCTION_MATERIALS'] as const;
+export type PermitCargo = (typeof PERMIT_CARGOS)[number];
 
 /**
  * Which permit cargo kinds let a vehicle carry each dispatch cargo kind. The five permit kinds
@@ -188,3 +189,10 @@ export function median(values: readonly number[]): number | null {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+/** Where an overlap between two valid permits was confirmed: approving one, attaching one to a job, granting one as standing. */
+export const PERMIT_OVERLAP_ACTIONS = ['APPROVE', 'ATTACH', 'GRANT_STANDING'] as const;
+export type PermitOverlapAction = (typeof PERMIT_OVERLAP_ACTIONS)[number];
+
+/** The longest reason for confirming an overlap (the console counts against it). */
+export const OVERLAP_REASON_MAX = 300;

@@ -80,4 +80,8 @@ export class LeaderDashboardType {
   rosterUncoveredHours!: number | null;
   @Field(() => Date, { nullable: true, description: 'The first of those hours.' })
   rosterFirstUncoveredAt!: Date | null;
+  @Field(() => Int, { nullable: true, description: 'Permit requests (通行证) waiting for review now; null without the permits module.' })
+  permitsWaiting!: number | null;
+  @Field(() => Date, { nullable: true, description: 'When the oldest waiting permit request was filed; null when none wait.' })
+  permitsOldestWaitingSince!: Date | null;
 }

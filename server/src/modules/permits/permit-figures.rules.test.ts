@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { permitDayFigures, waitingFigures, type ReviewedRequest } from './permit-figures.rules';
+import { dayTotals, permitDayFigures, waitingFigures, type ReviewedRequest } from './permit-figures.rules';
 
 const day = { start: new Date('2026-12-06T16:00:00Z'), end: new Date('2026-12-07T16:00:00Z') };
 const at = (h: number, m = 0) => new Date(day.start.getTime() + h * 3_600_000 + m * 60_000);
@@ -23,6 +23,10 @@ describe('the day’s permit figures by cargo kind', () => {
       { cargoKind: 'COAL', requested: 0, approved: 0, rejected: 1, medianReviewMinutes: 180 },
       { cargoKind: 'FUEL', requested: 1, approved: 0, rejected: 0, medianReviewMinutes: null },
     ]);
+  });
+
+  it('totals every kind together, the median over all the day’s decisions', () => {
+    expect(dayTotals(rows, day)).toEqual({ requested: 5, approved: 2, rejected: 2, medianReviewMinutes: 40 });
   });
 
   it('is empty for a day with nothing', () => {

@@ -30,22 +30,28 @@ export function permitDayFigures(
   range: { start: Date; end: Date },
   kinds: readonly PermitCargo[],
 ): CargoDayFigures[] {
-  const within = (at: Date | null) => at !== null && at.getTime() >= range.start.getTime() && at.getTime() < range.end.getTime();
   return kinds
-    .map((cargoKind) => {
-      const ofKind = rows.filter((r) => r.cargoKind === cargoKind);
-      const decided = ofKind.filter((r) => r.decision !== null && within(r.decidedAt));
-      const minutes = decided.map((r) => (r.decidedAt!.getTime() - r.submittedAt.getTime()) / MINUTE_MS);
-      const m = median(minutes);
-      return {
-        cargoKind,
-        requested: ofKind.filter((r) => within(r.submittedAt)).length,
-        approved: decided.filter((r) => r.decision === 'APPROVED').length,
-        rejected: decided.filter((r) => r.decision === 'REJECTED').length,
-        medianReviewMinutes: m === null ? null : Math.round(m * 10) / 10,
-      };
-    })
+    .map((cargoKind) => ({
+      cargoKind,
+      ...dayTotals(
+        rows.filter((r) => r.cargoKind === cargoKind),
+        range,
+      ),
+    }))
     .filter((f) => f.requested + f.approved + f.rejected > 0);
+}
+
+/** The same figures over every cargo kind together. */
+export function dayTotals(rows: readonly ReviewedRequest[], range: { start: Date; end: Date }): Omit<CargoDayFigures, 'cargoKind'> {
+  const within = (at: Date | null) => at !== null && at.getTime() >= range.start.getTime() && at.getTime() < range.end.getTime();
+  const decided = rows.filter((r) => r.decision !== null && within(r.decidedAt));
+  const m = median(decided.map((r) => (r.decidedAt!.getTime() - r.submittedAt.getTime()) / MINUTE_MS));
+  return {
+    requested: rows.filter((r) => within(r.submittedAt)).length,
+    approved: decided.filter((r) => r.decision === 'APPROVED').length,
+    rejected: decided.filter((r) => r.decision === 'REJECTED').length,
+    medianReviewMinutes: m === null ? null : Math.round(m * 10) / 10,
+  };
 }
 
 /** The leader's two permit figures: how many requests wait for review, and since when the oldest. */

@@ -177,6 +177,9 @@ export default {
       HqInstruction: 'HQ instruction',
       HqInstructionDelivery: 'Instruction copy',
       ShiftHandover: 'Shift handover',
+      PermitAssignmentLink: 'Permit on a job',
+      StandingPermit: 'Standing permit of a standby vehicle',
+      PermitOverlapConfirmation: 'Permit overlap confirmation',
     },
     operations: {
       login: 'Sign in',
@@ -235,6 +238,9 @@ export default {
       generateShiftHandover: 'Generate shift handover',
       updateShiftHandoverNote: 'Edit handover note',
       signShiftHandover: 'Sign shift handover',
+      attachPermitToAssignment: 'Attach permit to a job',
+      grantStandingPermit: 'Grant standing permit',
+      withdrawStandingPermit: 'Withdraw standing permit',
     },
   },
   account: {

@@ -176,6 +176,9 @@ export default {
       HqInstruction: '指挥部指示',
       HqInstructionDelivery: '指示传达',
       ShiftHandover: '交接班记录',
+      PermitAssignmentLink: '任务通行证',
+      StandingPermit: '待命车辆长期通行证',
+      PermitOverlapConfirmation: '通行证重叠确认',
     },
     operations: {
       login: '登录',
@@ -234,6 +237,9 @@ export default {
       generateShiftHandover: '生成交接班记录',
       updateShiftHandoverNote: '编辑交接说明',
       signShiftHandover: '交接班签字',
+      attachPermitToAssignment: '为派车关联通行证',
+      grantStandingPermit: '配发长期通行证',
+      withdrawStandingPermit: '收回长期通行证',
     },
   },
   account: {

@@ -1,0 +1,33 @@
+import type { DispatchJobsService } from '../dispatch/dispatch-jobs.service';
+import type { FleetService } from '../dispatch/fleet.service';
+import { permitOutlivedByJobRule } from './alert-rules/permit-outlived-by-job.rule';
+import { PermitAssignmentLinkSchema } from './permit-assignment-link.entity';
+import { PermitFiguresService } from './permit-figures.service';
+import { AssignmentPermitFields, VehiclePermitFields } from './permit-links.fields';
+import { PERMIT_LINK_TOPIC } from './permit-links.events';
+import { permitLeaderFigures } from './permit-links.leader-figures';
+import { PermitLinksResolver } from './permit-links.resolver';
+import { PermitLinksService } from './permit-links.service';
+import { PermitOverlapConfirmationSchema } from './permit-overlap-confirmation.entity';
+import type { PermitRecords } from './permit-records';
+import { Migration0013PermitLinks } from './migrations/0013-permit-links';
+import { StandingPermitSchema } from './standing-permit.entity';
+
+/**
+ * The permits module's links to dispatch (issue 21), as parts of its manifest: the module's
+ * index.ts spreads them into its description, so this half of the module stays in its own files.
+ */
+export function permitLinksParts(deps: { records: PermitRecords; jobs: DispatchJobsService; fleet: FleetService }) {
+  const links = new PermitLinksService(deps.records, deps.jobs, deps.fleet);
+  const figures = new PermitFiguresService(deps.records);
+  return {
+    links,
+    figures,
+    entities: [PermitAssignmentLinkSchema, StandingPermitSchema, PermitOverlapConfirmationSchema],
+    resolvers: [new PermitLinksResolver(links, figures), new VehiclePermitFields(links), new AssignmentPermitFields(links)],
+    migrations: [{ name: '0013-permit-links', class: Migration0013PermitLinks }],
+    topics: [PERMIT_LINK_TOPIC],
+    alertRules: [permitOutlivedByJobRule(links)],
+    leaderFigures: permitLeaderFigures(figures),
+  };
+}
