@@ -29,6 +29,10 @@ export default {
     uncoveredUnit: '{count} h',
     firstUncovered: 'first at {time}',
     allCovered: 'every hour covered',
+    permitsWaiting: 'Permit requests waiting',
+    permitsOldestWait: 'oldest waiting {time}',
+    permitsNoneWaiting: 'none waiting',
+    permitsUnknown: 'no permit figures',
     noneToday: 'none yet today',
   },
   charts: {
