@@ -41,7 +41,14 @@ export function createModules(options: ModuleOptions) {
     modules: () => list,
   });
   const coordination = createCoordinationModule();
-  const permits = createPermitsModule({ jobs: dispatch.jobs, fleet: dispatch.fleet });
+  const permits = createPermitsModule({
+    units: identity.units,
+    calls: duty.calls,
+    // wired to coordination's response level at merge
+    responseEnd: async () => null,
+    jobs: dispatch.jobs,
+    fleet: dispatch.fleet,
+  });
   const logistics = createLogisticsModule();
   const alerts = createAlertsModule({ people: identity.users, roster: duty.roster });
   const leader = createLeaderModule({ modules: () => list });

@@ -24,7 +24,7 @@ const permit = (over: Partial<PermitFacts> = {}): PermitFacts => ({
   plate: '京A12345',
   driverName: '张师傅',
   cargoKind: 'EPIDEMIC_SUPPLIES',
-  route: { origin: '县应急物资储备库', destination: '城关交通检疫点' },
+  route: { origin: '县应急物资储备库', destinations: ['城关交通检疫点'] },
   validFrom: at(-1),
   validUntil: at(24),
   issued: true,
@@ -91,10 +91,13 @@ describe('overlapping permits of one vehicle', () => {
     expect(windowsOverlap({ from: at(0), until: at(2) }, { from: at(2), until: at(3) })).toBe(false);
   });
 
-  it('routes overlap when they join the same two places, either way, however the names are spaced', () => {
-    const a = { origin: '县应急物资储备库', destination: '城关交通检疫点' };
-    expect(routesOverlap(a, { origin: '城关 交通检疫点', destination: '县应急物资储备库' })).toBe(true);
-    expect(routesOverlap(a, { origin: '县应急物资储备库', destination: '东关交通检疫点' })).toBe(false);
+  it('routes overlap when they share a leg, either way, however the names are spaced', () => {
+    const a = { origin: '县应急物资储备库', destinations: ['城关交通检疫点', '东关交通检疫点'] };
+    expect(routesOverlap(a, { origin: '县应急物资储备库 ', destinations: ['西关交通检疫点', '东关 交通检疫点'] })).toBe(true);
+    expect(routesOverlap(a, { origin: '城关 交通检疫点', destinations: ['县应急物资储备库'] })).toBe(true);
+    expect(routesOverlap(a, { origin: '县应急物资储备库', destinations: ['西关交通检疫点'] })).toBe(false);
+    // meeting at one place is another journey
+    expect(routesOverlap(a, { origin: '城关交通检疫点', destinations: ['西关交通检疫点'] })).toBe(false);
   });
 
   it('finds other valid permits of the same plate, overlapping in time and route; not itself, not revoked or ended ones', () => {
@@ -107,7 +110,7 @@ describe('overlapping permits of one vehicle', () => {
       permit({ id: 'revoked', revokedAt: at(-0.5) }),
       permit({ id: 'ended', validFrom: at(-5), validUntil: at(-1) }),
       permit({ id: 'request', issued: false }),
-      permit({ id: 'elsewhere', route: { origin: '县应急物资储备库', destination: '东关交通检疫点' } }),
+      permit({ id: 'elsewhere', route: { origin: '县应急物资储备库', destinations: ['东关交通检疫点'] } }),
     ];
     expect(overlappingPermits(mine, others, now).map((p) => p.id)).toEqual(['same-trip']);
   });

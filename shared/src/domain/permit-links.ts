@@ -1,4 +1,5 @@
 import type { CargoKind } from './fleet';
+import { PERMIT_CARGO_KINDS, type PermitCargoKind } from './permits';
 import { normalisePlate } from './plates';
 
 /*
@@ -11,8 +12,8 @@ import { normalisePlate } from './plates';
  * The cargo kinds a permit is issued for (plans 3 and 4): epidemic-prevention supplies, daily
  * necessities (grain, oil, meat, eggs, vegetables), coal, oil/fuel and production materials.
  */
-export const PERMIT_CARGOS = ['EPIDEMIC_SUPPLIES', 'DAILY_NECESSITIES', 'COAL', 'FUEL', 'PRODUCTION_MATERIALS'] as const;
-export type PermitCargo = (typeof PERMIT_CARGOS)[number];
+export const PERMIT_CARGOS = PERMIT_CARGO_KINDS;
+export type PermitCargo = PermitCargoKind;
 
 /**
  * Which permit cargo kinds let a vehicle carry each dispatch cargo kind. The five permit kinds
@@ -49,10 +50,10 @@ export function windowCovers(outer: TimeWindow, inner: TimeWindow): boolean {
   return outer.from.getTime() <= inner.from.getTime() && inner.until.getTime() <= outer.until.getTime();
 }
 
-/** Where a permit lets the vehicle go: from one place to another (either way). */
+/** Where a permit lets the vehicle go: from its origin to any of its destinations. */
 export interface PermitRoute {
   origin: string;
-  destination: string;
+  destinations: readonly string[];
 }
 
 /** Place names compared without spaces or punctuation, full-width folded to half-width, in capitals. */
@@ -64,12 +65,16 @@ export function normalisePlace(place: string): string {
 }
 
 /**
- * Two routes overlap when they join the same two places, in either direction (a permit
- * there-and-back is one route). Routes that merely share one end are different journeys.
+ * Two routes overlap when they share a leg: the same origin and a destination in common, or
+ * each one's origin among the other's destinations (the same road driven back). Routes that
+ * merely meet at one place are different journeys.
  */
 export function routesOverlap(a: PermitRoute, b: PermitRoute): boolean {
-  const ends = (r: PermitRoute) => [normalisePlace(r.origin), normalisePlace(r.destination)].sort().join('\u0000');
-  return ends(a) === ends(b);
+  const from = (r: PermitRoute) => normalisePlace(r.origin);
+  const to = (r: PermitRoute) => new Set(r.destinations.map(normalisePlace));
+  const [toA, toB] = [to(a), to(b)];
+  if (from(a) === from(b) && [...toA].some((d) => toB.has(d))) return true;
+  return toA.has(from(b)) && toB.has(from(a));
 }
 
 /** What the link rules need to know about a permit; the permits module fills it from its own records. */

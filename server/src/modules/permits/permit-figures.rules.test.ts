@@ -7,26 +7,29 @@ const KINDS = ['EPIDEMIC_SUPPLIES', 'DAILY_NECESSITIES', 'COAL', 'FUEL', 'PRODUC
 
 describe('the day’s permit figures by cargo kind', () => {
   const rows: ReviewedRequest[] = [
-    { cargoKind: 'EPIDEMIC_SUPPLIES', submittedAt: at(8), decision: 'APPROVED', decidedAt: at(8, 10) },
-    { cargoKind: 'EPIDEMIC_SUPPLIES', submittedAt: at(9), decision: 'APPROVED', decidedAt: at(9, 20) },
-    { cargoKind: 'EPIDEMIC_SUPPLIES', submittedAt: at(10), decision: 'REJECTED', decidedAt: at(11) },
-    { cargoKind: 'EPIDEMIC_SUPPLIES', submittedAt: at(12), decision: null, decidedAt: null },
+    { cargoKind: 'EPIDEMIC_SUPPLIES', filedAt: at(8), submittedAt: at(8), decision: 'APPROVED', decidedAt: at(8, 10) },
+    { cargoKind: 'EPIDEMIC_SUPPLIES', filedAt: at(9), submittedAt: at(9), decision: 'APPROVED', decidedAt: at(9, 20) },
+    { cargoKind: 'EPIDEMIC_SUPPLIES', filedAt: at(10), submittedAt: at(10), decision: 'REJECTED', decidedAt: at(11) },
+    { cargoKind: 'EPIDEMIC_SUPPLIES', filedAt: at(12), submittedAt: at(12), decision: null, decidedAt: null },
     // filed the day before, decided this day: counts as reviewed today, not as requested today
-    { cargoKind: 'COAL', submittedAt: at(-2), decision: 'REJECTED', decidedAt: at(1) },
+    { cargoKind: 'COAL', filedAt: at(-2), submittedAt: at(-2), decision: 'REJECTED', decidedAt: at(1) },
+    // filed at 6, asked a question, answered at 13 and approved at 13:30: 30 minutes of HQ's review
+    { cargoKind: 'DAILY_NECESSITIES', filedAt: at(6), submittedAt: at(13), decision: 'APPROVED', decidedAt: at(13, 30) },
     // filed this day, decided the next: requested today, its decision is tomorrow's
-    { cargoKind: 'FUEL', submittedAt: at(23), decision: 'APPROVED', decidedAt: at(25) },
+    { cargoKind: 'FUEL', filedAt: at(23), submittedAt: at(23), decision: 'APPROVED', decidedAt: at(25) },
   ];
 
   it('counts requests filed, approvals and rejections decided, and the median review minutes of the decisions', () => {
     expect(permitDayFigures(rows, day, KINDS)).toEqual([
       { cargoKind: 'EPIDEMIC_SUPPLIES', requested: 4, approved: 2, rejected: 1, medianReviewMinutes: 20 },
+      { cargoKind: 'DAILY_NECESSITIES', requested: 1, approved: 1, rejected: 0, medianReviewMinutes: 30 },
       { cargoKind: 'COAL', requested: 0, approved: 0, rejected: 1, medianReviewMinutes: 180 },
       { cargoKind: 'FUEL', requested: 1, approved: 0, rejected: 0, medianReviewMinutes: null },
     ]);
   });
 
   it('totals every kind together, the median over all the day’s decisions', () => {
-    expect(dayTotals(rows, day)).toEqual({ requested: 5, approved: 2, rejected: 2, medianReviewMinutes: 40 });
+    expect(dayTotals(rows, day)).toEqual({ requested: 6, approved: 3, rejected: 2, medianReviewMinutes: 30 });
   });
 
   it('is empty for a day with nothing', () => {

@@ -3,6 +3,8 @@ import { median, type PermitCargo } from '@cc/shared';
 /** One permit request as the day's figures see it: its cargo, when it was filed, and how it was decided. */
 export interface ReviewedRequest {
   cargoKind: PermitCargo;
+  filedAt: Date;
+  /** When it last entered the review queue (filed, or answered after a question): review time counts from here. */
   submittedAt: Date;
   decision: 'APPROVED' | 'REJECTED' | null;
   decidedAt: Date | null;
@@ -21,8 +23,8 @@ const MINUTE_MS = 60_000;
 
 /**
  * The day's figures by cargo kind: requests filed in [start, end), approvals and rejections
- * decided in it, and the median review time of those decisions (whenever the request was
- * filed: a request decided today was reviewed today). Kinds with nothing that day are left out;
+ * decided in it, and the median review time of those decisions — from the request's last entry
+ * into the queue to the decision (time waiting for the applicant's answer is not HQ's). Kinds with nothing that day are left out;
  * the order is `kinds`' order, so the chart's bars stay put from day to day.
  */
 export function permitDayFigures(
@@ -47,7 +49,7 @@ export function dayTotals(rows: readonly ReviewedRequest[], range: { start: Date
   const decided = rows.filter((r) => r.decision !== null && within(r.decidedAt));
   const m = median(decided.map((r) => (r.decidedAt!.getTime() - r.submittedAt.getTime()) / MINUTE_MS));
   return {
-    requested: rows.filter((r) => within(r.submittedAt)).length,
+    requested: rows.filter((r) => within(r.filedAt)).length,
     approved: decided.filter((r) => r.decision === 'APPROVED').length,
     rejected: decided.filter((r) => r.decision === 'REJECTED').length,
     medianReviewMinutes: m === null ? null : Math.round(m * 10) / 10,

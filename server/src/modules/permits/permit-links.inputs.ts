@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from 'type-graphql';
 
-@InputType({ description: 'Confirms that two valid permits of one vehicle overlap on purpose (audited).' })
-class OverlapConfirmationInput {
+/** Confirms that two valid permits of one vehicle overlap on purpose (recorded, audited); approving a request takes it too. */
+@InputType()
+export class OverlapConfirmationInput {
   @Field(() => Boolean, {
     defaultValue: false,
     description: 'Set after a PERMIT_OVERLAP refusal to go ahead anyway; needs overlapReason.',

@@ -1,4 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { PermitCargoKind } from '@cc/shared';
+import { PermitCargoKindEnum } from './permits.types';
 
 /** A permit as the dispatch screens show it (the permits pages have the full record). */
 @ObjectType('LinkedPermit', { description: 'A traffic permit (通行证) as the dispatch screens show it.' })
@@ -7,10 +9,9 @@ export class LinkedPermitType {
   @Field(() => String) number!: string;
   @Field(() => String) plate!: string;
   @Field(() => String) driverName!: string;
-  @Field(() => String, { description: 'The permit’s cargo kind (EPIDEMIC_SUPPLIES, DAILY_NECESSITIES, COAL, FUEL, PRODUCTION_MATERIALS).' })
-  cargoKind!: string;
+  @Field(() => PermitCargoKindEnum) cargoKind!: PermitCargoKind;
   @Field(() => String) origin!: string;
-  @Field(() => String) destination!: string;
+  @Field(() => [String]) destinations!: string[];
   @Field(() => Date) validFrom!: Date;
   @Field(() => Date) validUntil!: Date;
   @Field(() => Boolean, { description: 'Issued, not revoked and not ended now.' }) valid!: boolean;
@@ -33,7 +34,7 @@ export class AssignmentPermitType {
 
 @ObjectType('PermitCargoFigures', { description: 'One cargo kind’s permit requests on an HQ day.' })
 export class PermitCargoFiguresType {
-  @Field(() => String) cargoKind!: string;
+  @Field(() => PermitCargoKindEnum) cargoKind!: PermitCargoKind;
   @Field(() => Int, { description: 'Requests filed that day.' }) requested!: number;
   @Field(() => Int, { description: 'Approved that day.' }) approved!: number;
   @Field(() => Int, { description: 'Rejected that day.' }) rejected!: number;

@@ -10,7 +10,7 @@ export function linkedPermit(permit: PermitFacts, now: Date): LinkedPermitType {
     driverName: permit.driverName,
     cargoKind: permit.cargoKind,
     origin: permit.route.origin,
-    destination: permit.route.destination,
+    destinations: [...permit.route.destinations],
     validFrom: permit.validFrom,
     validUntil: permit.validUntil,
     valid: permitValidAt(permit, now),
