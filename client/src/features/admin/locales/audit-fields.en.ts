@@ -277,6 +277,7 @@ export default {
     revokedById: 'Revoked by',
     revokedByName: 'Revoked by (name)',
     revocationReason: 'Revocation reason',
+  },
   PermitAssignmentLink: {
     permitId: 'Permit',
     assignmentId: 'Vehicle assignment',

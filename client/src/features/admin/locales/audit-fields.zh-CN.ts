@@ -277,6 +277,7 @@ export default {
     revokedById: '吊销人',
     revokedByName: '吊销人（姓名）',
     revocationReason: '吊销理由',
+  },
   PermitAssignmentLink: {
     permitId: '通行证',
     assignmentId: '派车记录',
