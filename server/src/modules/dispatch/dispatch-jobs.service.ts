@@ -56,6 +56,12 @@ export class DispatchJobsService {
     return rows[0] ? toJob(rows[0]) : null;
   }
 
+  /** Every job under way: the vehicle has left and is not released yet (at most one per vehicle). */
+  async underWay(em: EntityManager): Promise<AssignmentJob[]> {
+    const rows = await em.execute<JobRow[]>(`${SELECT} where a.released_at is null and o.departed_at is not null`);
+    return rows.map(toJob);
+  }
+
   /** The assignment record itself (what the API returns as a VehicleAssignment). */
   async assignment(em: EntityManager, assignmentId: string): Promise<VehicleAssignment | null> {
     return isUuid(assignmentId) ? em.findOne(VehicleAssignment, { id: assignmentId }) : null;

@@ -136,20 +136,9 @@ export class PermitLinksService implements StandingPermitsPort {
 
   /** Jobs under way that carry a permit, with it: what the outlived-permit alert looks at. */
   async jobsUnderWay(em: EntityManager): Promise<{ link: PermitAssignmentLink; job: AssignmentJob; permit: PermitFacts }[]> {
-    const links = await em.find(PermitAssignmentLink, {}, { orderBy: { attachedAt: 'asc' } });
-    if (links.length === 0) return [];
-    const jobs = new Map(
-      (
-        await this.jobs.jobs(
-          em,
-          links.map((l) => l.assignmentId),
-        )
-      ).map((j) => [j.assignmentId, j]),
-    );
-    const running = links.filter((l) => {
-      const job = jobs.get(l.assignmentId);
-      return job !== undefined && jobUnderWay(job);
-    });
+    // Bounded by the fleet: one job under way per vehicle at most, however long the history.
+    const jobs = new Map((await this.jobs.underWay(em)).filter(jobUnderWay).map((j) => [j.assignmentId, j]));
+    const running = await this.linksOf(em, [...jobs.keys()]);
     const permits = new Map(
       (
         await this.records.facts(
