@@ -12,6 +12,18 @@ interface Overlap {
   overlapReason: string | null;
 }
 
+/** A refusal of the link rules in the dispatcher's language (permitLink/…, standingPermit/…), or null. */
+function explainRefusal(error: unknown): string | null {
+  if (!(error instanceof CombinedError)) return null;
+  const { t, te } = i18n.global;
+  for (const e of error.graphQLErrors) {
+    const reason = e.extensions?.['reason'];
+    const key = `permits.links.refusals.${String(reason).replace('/', '_')}`;
+    if (typeof reason === 'string' && te(key)) return t(key, { permitNumber: String(e.extensions?.['permitNumber'] ?? '') });
+  }
+  return null;
+}
+
 /** The server's PERMIT_OVERLAP refusal, if that is what `error` is: its message names the other permit. */
 function overlapRefusal(error: unknown): string | null {
   if (!(error instanceof CombinedError)) return null;
@@ -46,7 +58,9 @@ export function usePermitLinks() {
       if (!refused) return data;
       const message = overlap.confirmOverlap ? null : overlapRefusal(refused);
       if (!message) {
-        reportDispatchError(refused);
+        const refusal = explainRefusal(refused);
+        if (refusal) ElMessage({ type: 'warning', message: refusal, showClose: true, duration: 8_000, grouping: true });
+        else reportDispatchError(refused);
         return null;
       }
       const { t } = i18n.global;

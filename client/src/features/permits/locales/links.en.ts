@@ -42,6 +42,17 @@ export default {
       onJob: 'Permit {number}, valid until {until}',
       none: 'No permit attached',
     },
+    refusals: {
+      permitLink_not_issued: 'Permit {permitNumber} has not been issued',
+      permitLink_revoked: 'Permit {permitNumber} was revoked; choose a valid one',
+      permitLink_expired: 'Permit {permitNumber} has expired; choose a valid one',
+      permitLink_wrong_plate: 'Permit {permitNumber} belongs to another vehicle: one permit, one vehicle',
+      permitLink_cargo_incompatible: 'Permit {permitNumber} is for other cargo than this job’s',
+      permitLink_window_not_covered: 'Permit {permitNumber} is not valid over the whole job',
+      permitLink_job_ended: 'The vehicle is no longer on this job',
+      standingPermit_held_elsewhere: 'This permit is already another vehicle’s standing permit',
+      standingPermit_none: 'This vehicle holds no standing permit',
+    },
     overlap: {
       title: 'Permits overlap',
       message: '{message}',

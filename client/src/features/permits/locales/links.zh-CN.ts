@@ -40,6 +40,17 @@ export default {
       onJob: '通行证 {number}，有效至 {until}',
       none: '未关联通行证',
     },
+    refusals: {
+      permitLink_not_issued: '通行证 {permitNumber} 尚未签发',
+      permitLink_revoked: '通行证 {permitNumber} 已被吊销，请选择有效的通行证',
+      permitLink_expired: '通行证 {permitNumber} 已过期，请选择有效的通行证',
+      permitLink_wrong_plate: '通行证 {permitNumber} 不是本车的：一证一车',
+      permitLink_cargo_incompatible: '通行证 {permitNumber} 的货物类别与本次任务不符',
+      permitLink_window_not_covered: '通行证 {permitNumber} 的有效期未覆盖整个任务',
+      permitLink_job_ended: '该车已不在此任务上',
+      standingPermit_held_elsewhere: '该通行证已是另一辆车的长期通行证',
+      standingPermit_none: '该车没有长期通行证',
+    },
     overlap: {
       title: '通行证重叠',
       message: '{message}',
