@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'RESUME_TOO_OLD',
   'INVALID_TRANSITION',
   'IDEMPOTENCY_KEY_REUSED',
+  /** Two valid permits of one vehicle would overlap (plate, route, time): confirm with a reason, or choose another. */
+  'PERMIT_OVERLAP',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

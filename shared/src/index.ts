@@ -17,6 +17,7 @@ export * from './domain/directives';
 export * from './domain/daily-reports';
 export * from './domain/documents';
 export * from './domain/permits';
+export * from './domain/permit-links';
 export * from './errors';
 export * from './policy';
 export * from './topics';

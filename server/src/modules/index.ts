@@ -31,7 +31,8 @@ export function createModules(options: ModuleOptions) {
   const identity = createIdentityModule({ sessionTtlMs: options.sessionTtlMs });
   const incidents = createIncidentsModule({ people: identity.users });
   const audit = createAuditModule({ people: identity.users });
-  const dispatch = createDispatchModule({ incidents: incidents.service, units: identity.units });
+  // Dispatch's suggestions prefer vehicles with a standing permit; permits is built later, so bound late.
+  const dispatch = createDispatchModule({ incidents: incidents.service, units: identity.units, permits: () => permits.links });
   const duty = createDutyModule({
     people: identity.users,
     incidents: incidents.service,
@@ -53,6 +54,8 @@ export function createModules(options: ModuleOptions) {
     calls: duty.calls,
     // A permit is valid at the latest until the emergency response ends (issue 21).
     responseEnd: (em) => coordination.response.endedAt(em),
+    jobs: dispatch.jobs,
+    fleet: dispatch.fleet,
   });
   const logistics = createLogisticsModule();
   const alerts = createAlertsModule({ people: identity.users, roster: duty.roster });

@@ -43,6 +43,7 @@ export const ALERT_RULE_IDS = [
   'daily-report-missing',
   'document-signoff-overdue',
   'permit-request-waiting',
+  'permit-outlived-by-job',
 ] as const;
 export type KnownAlertRuleId = (typeof ALERT_RULE_IDS)[number];
 

@@ -397,6 +397,21 @@ export const AUDITED_FIELDS = {
     'revokedByName',
     'revocationReason',
   ],
+  PermitAssignmentLink: [
+    'id',
+    'createdAt',
+    'permitId',
+    'assignmentId',
+    'orderId',
+    'vehicleId',
+    'plate',
+    'expectedEndAt',
+    'attachedAt',
+    'attachedById',
+    'attachedByName',
+  ],
+  StandingPermit: ['id', 'createdAt', 'vehicleId', 'permitId', 'plate', 'grantedAt', 'grantedById', 'grantedByName'],
+  PermitOverlapConfirmation: ['id', 'at', 'permitId', 'otherPermitId', 'action', 'reason', 'byId', 'byName'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditedEntity = keyof typeof AUDITED_FIELDS;

@@ -8,6 +8,8 @@ const REVIEWERS: readonly Role[] = ['DISPATCHER', 'LEADER'];
  * own unit (record-level: permits.policy.ts), or a dispatcher or leader on a caller's behalf.
  */
 const FILERS: readonly Role[] = ['DISPATCHER', 'LEADER', 'UNIT_LIAISON'];
+/** Who puts permits to use on the transport side (运输调配); the leader on duty may step in. */
+const PERMIT_DISPATCHING: readonly Role[] = ['DISPATCHER', 'LEADER'];
 
 /** 通行证: traffic-permit requests, their review, issued permits, verification and revocation (issue 21). */
 export const PERMITS_POLICY = {
@@ -28,4 +30,11 @@ export const PERMITS_POLICY = {
   revokeTrafficPermit: REVIEWERS,
   permitRequestChanged: [...HQ, 'UNIT_LIAISON'],
   trafficPermitChanged: [...HQ, 'UNIT_LIAISON'],
+  // links to dispatch (issue 21): a job's permit, standby vehicles' standing permits, the day's figures
+  attachablePermits: PERMIT_DISPATCHING,
+  standingPermitChoices: PERMIT_DISPATCHING,
+  attachPermitToAssignment: PERMIT_DISPATCHING,
+  grantStandingPermit: PERMIT_DISPATCHING,
+  withdrawStandingPermit: PERMIT_DISPATCHING,
+  permitFigures: HQ,
 } as const satisfies PolicySlice;

@@ -68,6 +68,13 @@ export function failure(response: GraphQLResponse<unknown>): { code?: string; re
   };
 }
 
+/**
+ * Each request its own vehicle (京A12345, 京A12346…): two valid permits of one plate on the same
+ * route and time need a confirmed overlap (permit-links), which these tests are not about.
+ */
+let plates = 0;
+const nextPlate = () => `京A${12345 + plates++}`;
+
 /** A request's fields, the window starting an hour after `now` and lasting two days. */
 export function aRequest(now: Date, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const from = new Date(now.getTime() + HOUR);
@@ -75,7 +82,7 @@ export function aRequest(now: Date, overrides: Record<string, unknown> = {}): Re
     applicantName: '城关镇惠民超市',
     contactName: '李经理',
     contactPhone: '138 0000 0000',
-    plate: '京A12345',
+    plate: nextPlate(),
     vehicleType: 'BOX_TRUCK',
     driverName: '张师傅',
     driverIdNumber: '11010519491231002X',

@@ -1,6 +1,18 @@
 import type { FixtureEnv, ModuleTests } from '../../support/module-tests';
+import { permitLinkFieldHints, permitLinkFixtures, permitLinkInvariants } from './permit-links.fixture-helpers';
 
 const HOUR = 3600_000;
+
+/**
+ * A plate of its own for each request (京G + this run's letter + a counter): two valid permits of
+ * one plate on the same route and time would need a confirmed overlap (permit-links), and a fixture
+ * must succeed however many times it runs.
+ */
+let plateCounter = 0;
+const plateRun = 'ABCDEFGHJKLMNPQRSTUVWXYZ'[Math.floor(Math.random() * 24)]!;
+export function uniquePermitPlate(): string {
+  return `京G${plateRun}${String(++plateCounter).padStart(4, '0')}`;
+}
 
 /** A request as a liaison or a dispatcher fills it in; the window starts in an hour and lasts two days. */
 export function requestInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -9,7 +21,7 @@ export function requestInput(overrides: Record<string, unknown> = {}): Record<st
     applicantName: '城关镇惠民超市（测试）',
     contactName: '李经理',
     contactPhone: '138 0000 0000',
-    plate: '京AD12345',
+    plate: uniquePermitPlate(),
     vehicleType: 'BOX_TRUCK',
     driverName: '张师傅',
     driverIdNumber: '11010519491231002X',
@@ -64,7 +76,7 @@ export const MODULE: ModuleTests = {
     permitRequest: async (env) => ({ id: (await newRequest(env)).id }),
     myPermitRequests: () => ({ first: 20 }),
     permitUnits: () => ({}),
-    trafficPermits: () => ({ search: '京AD', first: 20 }),
+    trafficPermits: () => ({ search: '京G', first: 20 }),
     trafficPermit: async (env) => ({ idOrNumber: (await newPermit(env)).number }),
     filePermitRequest: (env) => ({ input: requestInput({ unitId: unitFor(env), cargoKind: 'EPIDEMIC_SUPPLIES' }) }),
     resubmitPermitRequest: async (env) => ({ input: { requestId: (await requestNeedingInfo(env)).id, answer: '清单已补充（测试）' } }),
@@ -77,6 +89,8 @@ export const MODULE: ModuleTests = {
     revokeTrafficPermit: async (env) => ({ input: { permitId: (await newPermit(env)).id, reason: '车辆已更换（测试）' } }),
     permitRequestChanged: () => ({}),
     trafficPermitChanged: () => ({}),
+    // the dispatch side (issue 21): a job's permit, standing permits, the day's figures
+    ...permitLinkFixtures,
   },
   fieldHints: {
     plate: ['京A12345', '京AD12345', '京A12345D', '京A1234', '京AI2345'],
@@ -90,6 +104,7 @@ export const MODULE: ModuleTests = {
     question: ['请补充货物清单', ''],
     answer: ['已补充', ''],
     idOrNumber: ['TXZ-0000000000000', 'not-a-number'],
+    ...permitLinkFieldHints,
   },
   invariants: {
     permit_request: [
@@ -123,5 +138,6 @@ export const MODULE: ModuleTests = {
                     is distinct from (r.unit_id, r.plate, r.driver_id_masked, r.cargo_kind, r.green_channel)`,
       },
     ],
+    ...permitLinkInvariants,
   },
 };

@@ -97,6 +97,7 @@ export default {
     RESUME_TOO_OLD: 'Disconnected too long; reload the data.',
     INVALID_TRANSITION: 'That change is not allowed in the current status.',
     IDEMPOTENCY_KEY_REUSED: 'This was already submitted.',
+    PERMIT_OVERLAP: 'Another valid permit of this vehicle covers the same route and time; confirm the overlap with a reason.',
     INTERNAL_SERVER_ERROR: 'The server hit an error; nothing was changed and it has been logged.',
     network: 'Cannot reach the HQ server; check the network and try again.',
     unknown: 'Something unexpected happened; try again.',

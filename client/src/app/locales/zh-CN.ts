@@ -93,6 +93,7 @@ export default {
     RESUME_TOO_OLD: '断线时间过长，请重新加载数据。',
     INVALID_TRANSITION: '当前状态不允许此操作。',
     IDEMPOTENCY_KEY_REUSED: '该操作已提交过，请勿重复提交。',
+    PERMIT_OVERLAP: '该车已有同一路线、时段重叠的有效通行证；如确需重叠，请确认并说明理由。',
     INTERNAL_SERVER_ERROR: '服务器出现错误，本次未做任何更改，已记录日志。',
     network: '无法连接指挥部服务器，请检查网络后重试。',
     unknown: '发生意外错误，请重试。',

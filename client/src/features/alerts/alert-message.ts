@@ -26,6 +26,8 @@ function readable(params: Alert['params']): Record<string, string> {
         .split(',')
         .map((role) => t(`duty.roster.roles.${role}`))
         .join(currentLocale.value === 'en' ? ' and ' : '、');
+    // Why a job outlives its permit (REVOKED, ENDED…) → 已吊销、已到期…
+    else if (name === 'permitOutlivedReason') out[name] = t(`permits.links.outlivedReasons.${value}`);
     else if ((WORKING_GROUPS as readonly string[]).includes(value)) out[name] = t(`groups.${value}`);
     else if (/^\d{4}-\d\d-\d\dT/.test(value)) out[name] = formatHqTimeLabelled(value, 'dayClock');
     else out[name] = value;

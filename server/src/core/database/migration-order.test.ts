@@ -25,6 +25,7 @@ describe('the one migration order', () => {
       '0019-daily-reports',
       '0020-documents-and-attachments',
       '0012-traffic-permits',
+      '0013-permit-links',
     ]);
   });
 

@@ -29,6 +29,7 @@ import {
   validateDispatchOrder,
   type SuggestionResult,
 } from './dispatch.rules';
+import type { StandingPermitsBinding } from './standing-permits.port';
 import { VehicleAssignment } from './vehicle-assignment.entity';
 import { moveVehicle } from './vehicle-moves';
 import { Vehicle } from './vehicle.entity';
@@ -57,6 +58,7 @@ export class DispatchOrderService {
   constructor(
     private readonly incidents: IncidentService,
     private readonly units: MemberUnitService,
+    private readonly standingPermits: StandingPermitsBinding = () => null,
   ) {}
 
   // ------------------------------------------------------------------------------ reads
@@ -94,7 +96,7 @@ export class DispatchOrderService {
     const order = isUuid(orderId) ? await em.findOne(DispatchOrder, { id: orderId }) : null;
     if (!order) throw notFound('Dispatch order', orderId);
     const { start } = hqDayBounds(hqDay(now));
-    const [vehicles, onOrder, jobs] = await Promise.all([
+    const [vehicles, onOrder, jobs, holders] = await Promise.all([
       em.find(Vehicle, {}, { orderBy: { plate: 'asc' } }),
       em.find(VehicleAssignment, { orderId, releasedAt: null }),
       em.execute<{ company_id: string; jobs: string }[]>(
@@ -102,6 +104,7 @@ export class DispatchOrderService {
          where a.assigned_at >= ? group by v.company_id`,
         [start],
       ),
+      this.standingPermits()?.vehiclesHoldingPermitFor(em, order.cargoKind, now) ?? new Set<string>(),
     ]);
     const byId = new Map(vehicles.map((v) => [v.id, v]));
     const result = suggestVehicles(
@@ -113,6 +116,7 @@ export class DispatchOrderService {
       },
       vehicles,
       new Map(jobs.map((j) => [j.company_id, Number(j.jobs)])),
+      holders,
     );
     return { ...result, orderId, vehicles: byId };
   }

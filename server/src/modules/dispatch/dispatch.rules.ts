@@ -267,11 +267,15 @@ export interface SuggestionResult {
  * across the three companies; within that company, the smallest vehicle that carries the
  * remaining load, or the largest if none does; ties go to the vehicle waiting longest.
  * Picks stop when the load is covered (tonnes) or at one vehicle (pieces, persons).
+ * Vehicles in `preferred` (those holding a valid standing permit for the cargo) are picked
+ * first, by the same rule among themselves, and lead the alternatives: a vehicle that already
+ * has its permit leaves at once, the others wait for one.
  */
 export function suggestVehicles(
   order: SuggestionRequest,
   vehicles: readonly SuggestionCandidate[],
   jobsTodayByCompany: ReadonlyMap<string, number>,
+  preferred: ReadonlySet<string> = new Set(),
 ): SuggestionResult {
   const load = new Map<string, number>();
   const jobsToday = (companyId: string) => jobsTodayByCompany.get(companyId) ?? 0;
@@ -284,8 +288,10 @@ export function suggestVehicles(
   let recommendedTonnes = 0;
 
   while (remaining > 0 && pool.length > 0) {
-    const companyId = leastLoaded(pool, (id) => jobsToday(id) + (load.get(id) ?? 0));
-    const ofCompany = pool.filter((v) => v.companyId === companyId);
+    const holding = pool.filter((v) => preferred.has(v.id));
+    const from = holding.length > 0 ? holding : pool;
+    const companyId = leastLoaded(from, (id) => jobsToday(id) + (load.get(id) ?? 0));
+    const ofCompany = from.filter((v) => v.companyId === companyId);
     const vehicle = bestFit(ofCompany, byTonnes ? remaining : 0);
     const reason: SuggestionReason = !byTonnes
       ? 'ONE_VEHICLE_NEEDED'
@@ -300,7 +306,10 @@ export function suggestVehicles(
   }
 
   const alternatives = pool
-    .sort((a, b) => jobsToday(a.companyId) - jobsToday(b.companyId) || byWaiting(a, b))
+    .sort(
+      (a, b) =>
+        Number(preferred.has(b.id)) - Number(preferred.has(a.id)) || jobsToday(a.companyId) - jobsToday(b.companyId) || byWaiting(a, b),
+    )
     .map<Suggestion>((v) => ({
       vehicleId: v.id,
       companyId: v.companyId,

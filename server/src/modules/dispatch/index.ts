@@ -3,6 +3,7 @@ import type { MemberUnitService } from '../identity/member-unit.service';
 import type { IncidentService } from '../incidents/incident.service';
 import { transportReadinessRules } from './alert-rules';
 import { DispatchFiguresService } from './dispatch-figures.service';
+import { DispatchJobsService } from './dispatch-jobs.service';
 import { DispatchOrderSchema } from './dispatch-order.entity';
 import { DispatchOrderResolver } from './dispatch-order.resolver';
 import { DispatchOrderService } from './dispatch-order.service';
@@ -21,6 +22,7 @@ import { dispatchLeaderFigures } from './dispatch.leader-figures';
 import { FleetSettingSchema } from './fleet-setting.entity';
 import { FleetResolver } from './fleet.resolver';
 import { FleetService } from './fleet.service';
+import type { StandingPermitsBinding } from './standing-permits.port';
 import { Migration0005Dispatch } from './migrations/0005-dispatch';
 import { TransportCompanySchema } from './transport-company.entity';
 import { VehicleAssignmentSchema } from './vehicle-assignment.entity';
@@ -32,9 +34,15 @@ import { VehicleSchema } from './vehicle.entity';
  * Other modules use `fleet` and `orders` (e.g. `orders.createIn(tx, …)` inside their own
  * transaction); never the entities. Its readiness rules and leader figures are its own.
  */
-export function createDispatchModule(deps: { incidents: IncidentService; units: MemberUnitService }) {
+export function createDispatchModule(deps: {
+  incidents: IncidentService;
+  units: MemberUnitService;
+  /** The permits module, built later: whose standing permits make a vehicle the first suggestion. */
+  permits?: StandingPermitsBinding;
+}) {
   const fleet = new FleetService();
-  const orders = new DispatchOrderService(deps.incidents, deps.units);
+  const orders = new DispatchOrderService(deps.incidents, deps.units, deps.permits);
+  const jobs = new DispatchJobsService();
   const figures = new DispatchFiguresService(fleet);
   return defineModule(
     {
@@ -65,6 +73,6 @@ export function createDispatchModule(deps: { incidents: IncidentService; units: 
       handoverItems: dispatchHandoverItems(fleet, orders),
       demoSeed: seedDispatchDemoPicture,
     },
-    { fleet, orders, figures },
+    { fleet, orders, figures, jobs },
   );
 }

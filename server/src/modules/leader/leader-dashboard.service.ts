@@ -23,6 +23,8 @@ const NO_FIGURES: LeaderFigures = {
   directivesOpen: null,
   directivesOverdue: null,
   dailyReportsMissingToday: null,
+  permitsWaiting: null,
+  permitsOldestWaitingSince: null,
 };
 
 /**

@@ -93,4 +93,8 @@ export class LeaderDashboardType {
       'Today (HQ day): daily reports past their due time that member units have not filed (漏报), one per unit and type; null without the coordination module.',
   })
   dailyReportsMissingToday!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Permit requests (通行证) waiting for review now; null without the permits module.' })
+  permitsWaiting!: number | null;
+  @Field(() => Date, { nullable: true, description: 'When the oldest waiting permit request was filed; null when none wait.' })
+  permitsOldestWaitingSince!: Date | null;
 }

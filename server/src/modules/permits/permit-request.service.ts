@@ -59,6 +59,8 @@ export class PermitRequestService {
     private readonly units: MemberUnitService,
     private readonly calls: DutyCallLookup,
     private readonly responseEnd: ResponseEnd,
+    /** Run on the permit about to be issued, in the approval's transaction: the overlap check (permit-links). */
+    private readonly beforeIssue: (tx: Tx, permit: TrafficPermit, input: ApprovePermitRequestInput) => Promise<void> = async () => {},
   ) {}
 
   // ------------------------------------------------------------------------------ reads
@@ -214,6 +216,7 @@ export class PermitRequestService {
         revocationReason: null,
       });
       tx.em.persist(permit);
+      await this.beforeIssue(tx, permit, input);
       emitRequest(tx, request, ['status', 'permit']);
       tx.emit({
         topic: TRAFFIC_PERMIT_TOPIC,

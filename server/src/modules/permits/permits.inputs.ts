@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import type { PermitCargoKind, PermitVehicleType } from '@cc/shared';
 import { PermitCargoKindEnum, PermitVehicleTypeEnum } from './permits.types';
+import { OverlapConfirmationInput } from './permit-links.inputs';
 
 @InputType({ description: '通行证申请: what the applicant asks for. A liaison files for their own unit; HQ names the sponsoring unit.' })
 export class FilePermitRequestInput {
@@ -66,7 +67,7 @@ export class PermitRequestIdInput {
 }
 
 @InputType({ description: '审批: approves and issues the permit. The window may be narrowed inside the requested one, never widened.' })
-export class ApprovePermitRequestInput {
+export class ApprovePermitRequestInput extends OverlapConfirmationInput {
   @Field(() => ID)
   requestId!: string;
 

@@ -446,4 +446,28 @@ export default {
     revokedByName: 'Revoked by (name)',
     revocationReason: 'Revocation reason',
   },
+  PermitAssignmentLink: {
+    permitId: 'Permit',
+    assignmentId: 'Vehicle assignment',
+    plate: 'Plate',
+    expectedEndAt: 'Job expected to end',
+    attachedAt: 'Attached',
+    attachedById: 'Attached by',
+    attachedByName: 'Attached by (name)',
+  },
+  StandingPermit: {
+    permitId: 'Standing permit',
+    plate: 'Plate',
+    grantedAt: 'Granted',
+    grantedById: 'Granted by',
+    grantedByName: 'Granted by (name)',
+  },
+  PermitOverlapConfirmation: {
+    permitId: 'Permit',
+    otherPermitId: 'Overlapping permit',
+    action: 'Confirmed when',
+    reason: 'Reason for the overlap',
+    byId: 'Confirmed by',
+    byName: 'Confirmed by (name)',
+  },
 } satisfies MessagesLike<typeof zhCN>;

@@ -446,4 +446,28 @@ export default {
     revokedByName: '吊销人（姓名）',
     revocationReason: '吊销理由',
   },
+  PermitAssignmentLink: {
+    permitId: '通行证',
+    assignmentId: '派车记录',
+    plate: '车牌号',
+    expectedEndAt: '预计任务结束',
+    attachedAt: '关联时间',
+    attachedById: '关联人',
+    attachedByName: '关联人姓名',
+  },
+  StandingPermit: {
+    permitId: '长期通行证',
+    plate: '车牌号',
+    grantedAt: '配发时间',
+    grantedById: '配发人',
+    grantedByName: '配发人姓名',
+  },
+  PermitOverlapConfirmation: {
+    permitId: '通行证',
+    otherPermitId: '重叠的通行证',
+    action: '确认环节',
+    reason: '重叠理由',
+    byId: '确认人',
+    byName: '确认人姓名',
+  },
 };

@@ -222,6 +222,9 @@ export default {
       Attachment: 'Attachment',
       PermitRequest: 'Permit request',
       TrafficPermit: 'Traffic permit',
+      PermitAssignmentLink: 'Permit on a job',
+      StandingPermit: 'Standing permit of a standby vehicle',
+      PermitOverlapConfirmation: 'Permit overlap confirmation',
     },
     operations: {
       login: 'Sign in',
@@ -307,6 +310,9 @@ export default {
       rejectPermitRequest: 'Reject permit request',
       askPermitRequestInfo: 'Ask for more permit information',
       revokeTrafficPermit: 'Revoke traffic permit',
+      attachPermitToAssignment: 'Attach permit to a job',
+      grantStandingPermit: 'Grant standing permit',
+      withdrawStandingPermit: 'Withdraw standing permit',
     },
   },
   account: {

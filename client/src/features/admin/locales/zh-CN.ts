@@ -221,6 +221,9 @@ export default {
       Attachment: '附件',
       PermitRequest: '通行证申请',
       TrafficPermit: '通行证',
+      PermitAssignmentLink: '任务通行证',
+      StandingPermit: '待命车辆长期通行证',
+      PermitOverlapConfirmation: '通行证重叠确认',
     },
     operations: {
       login: '登录',
@@ -306,6 +309,9 @@ export default {
       rejectPermitRequest: '驳回通行证申请',
       askPermitRequestInfo: '要求补充通行证申请材料',
       revokeTrafficPermit: '吊销通行证',
+      attachPermitToAssignment: '为派车关联通行证',
+      grantStandingPermit: '配发长期通行证',
+      withdrawStandingPermit: '收回长期通行证',
     },
   },
   account: {

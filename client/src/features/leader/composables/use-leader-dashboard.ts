@@ -6,6 +6,7 @@ import {
   DutyShiftChangedDocument,
   IncidentChangedDocument,
   LeaderDashboardDocument,
+  PermitRequestChangedDocument,
   VehicleChangedDocument,
 } from '@cc/shared/operations';
 import { useLiveSubscription } from '../../../app/use-live-subscription';
@@ -52,6 +53,9 @@ export function useLeaderDashboard() {
   // Today's missing daily reports (漏报): a unit filed or amended one.
   const reports = useLiveSubscription({ query: DailyReportChangedDocument, reload: async () => void (await reload()) });
   watch(reports.data, soon);
+  // Permit requests waiting for review and the oldest wait: a request filed, answered or decided.
+  const permitRequests = useLiveSubscription({ query: PermitRequestChangedDocument, reload: async () => void (await reload()) });
+  watch(permitRequests.data, soon);
 
   const { alerts } = useStandingAlerts({ cacheOnly: true });
   watch(() => alerts.value.map((a) => `${a.id}:${a.status}:${a.count}`).join(','), soon);

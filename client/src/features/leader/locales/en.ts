@@ -31,6 +31,10 @@ export default {
     reportsMissingLink: 'Open the daily reports board',
     firstUncovered: 'first at {time}',
     allCovered: 'every hour covered',
+    permitsWaiting: 'Permit requests waiting',
+    permitsOldestWait: 'oldest waiting {time}',
+    permitsNoneWaiting: 'none waiting',
+    permitsUnknown: 'no permit figures',
     noneToday: 'none yet today',
   },
   charts: {

@@ -30,6 +30,10 @@ export default {
     reportsMissingLink: '查看日报告看板',
     firstUncovered: '最早 {time}',
     allCovered: '均有人在岗',
+    permitsWaiting: '待审核通行证',
+    permitsOldestWait: '最久已等 {time}',
+    permitsNoneWaiting: '无待审核申请',
+    permitsUnknown: '暂无通行证数据',
   },
   charts: {
     incidentsByAge: '未办结事件：按类别与已等待时长',
