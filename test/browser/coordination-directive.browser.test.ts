@@ -116,4 +116,41 @@ describe('directives (交办事项) and the response level in real browsers (iss
     await expect(liaison.page.getByTestId('response-level-since').textContent()).resolves.toContain('自');
     expectNoSeriousViolations(await seriousAccessibilityViolations(liaison.page));
   });
+  it('a coordinator schedules the daily dispatch meeting, records its decision and makes it a directive in one step', async () => {
+    const coordinator = await signedIn('coordinator', '/coordination/meetings');
+    await coordinator.page.getByTestId('meeting-list').waitFor();
+    await coordinator.page.getByTestId('schedule-meeting').click();
+    const dialog = coordinator.page.getByTestId('meeting-dialog');
+    const title = `每日调度会 ${Date.now()}`;
+    await dialog.locator('#meeting-title').fill(title);
+    await dialog.locator('#meeting-at').fill(`${hqDay(new Date())} 23:30:00`);
+    await dialog.locator('#meeting-at').press('Enter');
+    await dialog.locator('#meeting-title').click();
+    expectNoSeriousViolations(await seriousAccessibilityViolations(coordinator.page, '[data-testid="meeting-dialog"]'));
+    await coordinator.page.getByTestId('meeting-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const meeting = coordinator.page.locator('[data-testid="meeting"]', { hasText: title });
+    await meeting.waitFor();
+    await meeting.getByTestId('record-minutes').click();
+    const minutes = coordinator.page.getByTestId('minutes-dialog');
+    await minutes.locator('#meeting-minutes').fill('会议听取了各组情况汇报');
+    await minutes.locator('#meeting-decisions').fill('明日起各检疫点增配测温人员 2 名');
+    await coordinator.page.getByTestId('minutes-submit').click();
+    await minutes.waitFor({ state: 'hidden' });
+    await coordinator.page.locator('[data-testid="meeting"][data-status="HELD"]', { hasText: title }).waitFor();
+
+    await meeting.getByTestId('decision-to-directive').click();
+    const convert = coordinator.page.getByTestId('create-directive-dialog');
+    await expect(convert.locator('#directive-title').inputValue()).resolves.toBe('明日起各检疫点增配测温人员 2 名');
+    await convert.locator('#directive-owner').fill('陈科长');
+    await convert.locator('#directive-deadline').fill(`${addHqDays(hqDay(new Date()), 1)} 12:00:00`);
+    await convert.locator('#directive-deadline').press('Enter');
+    await convert.locator('[data-group="DUTY"]').click();
+    await coordinator.page.getByTestId('create-directive-submit').click();
+    await convert.waitFor({ state: 'hidden' });
+    // The meeting shows the decision's directive, live.
+    await meeting.getByTestId('decision-directive').waitFor({ timeout: 10_000 });
+    expectNoSeriousViolations(await seriousAccessibilityViolations(coordinator.page));
+  });
 });

@@ -34,6 +34,12 @@ export function placeDirective(cache: Cache, directive: Placed) {
   });
 }
 
+/** Drops every cached copy of a root list (each set of arguments is its own field), so the views showing one read it again. */
+function invalidateList(cache: Cache, fieldName: string): void {
+  for (const field of cache.inspectFields('Query'))
+    if (field.fieldName === fieldName) cache.invalidate('Query', field.fieldName, field.arguments ?? undefined);
+}
+
 export const coordinationCacheKeys: KeyingConfig = {
   DirectiveChange: () => null,
   ResponseLevelChangeEvent: () => null,
@@ -45,7 +51,7 @@ export const coordinationCacheUpdates: UpdatesConfig = {
   Subscription: {
     meetingChanged(result, _args, cache) {
       const change = (result as MeetingChangedSubscription).meetingChanged;
-      if (change?.kind === 'CREATED') cache.invalidate('Query', 'meetings');
+      if (change?.kind === 'CREATED') invalidateList(cache, 'meetings');
     },
     directiveChanged(result, _args, cache) {
       const change = (result as DirectiveChangedSubscription).directiveChanged;
@@ -55,17 +61,17 @@ export const coordinationCacheUpdates: UpdatesConfig = {
     responseLevelChanged(result, _args, cache) {
       if ((result as ResponseLevelChangedSubscription).responseLevelChanged) {
         cache.invalidate('Query', 'responseLevel');
-        cache.invalidate('Query', 'responseLevelHistory');
+        invalidateList(cache, 'responseLevelHistory');
       }
     },
   },
   Mutation: {
     // A meeting list is short and ordered by time: a new one is read again rather than placed by hand.
     requestMeeting(_result, _args, cache) {
-      cache.invalidate('Query', 'meetings');
+      invalidateList(cache, 'meetings');
     },
     scheduleMeeting(_result, _args, cache) {
-      cache.invalidate('Query', 'meetings');
+      invalidateList(cache, 'meetings');
     },
     createDirectiveFromDecision(result, _args, cache) {
       const created = (result as CreateDirectiveFromDecisionMutation).createDirectiveFromDecision;
@@ -78,7 +84,7 @@ export const coordinationCacheUpdates: UpdatesConfig = {
     setResponseLevel(result, _args, cache) {
       if ((result as SetResponseLevelMutation).setResponseLevel) {
         cache.invalidate('Query', 'responseLevel');
-        cache.invalidate('Query', 'responseLevelHistory');
+        invalidateList(cache, 'responseLevelHistory');
       }
     },
   },

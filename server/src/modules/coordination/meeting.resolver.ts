@@ -102,7 +102,11 @@ export class MeetingFields {
   constructor(private readonly service: MeetingService) {}
 
   @FieldResolver(() => [MeetingDecisionType], { description: 'Oldest first.' })
-  async decisions(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<MeetingDecision[]> {
+  async decisions(
+    @Root() meeting: Meeting,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'The first n decisions.' }) first: number,
+  ): Promise<MeetingDecision[]> {
     let loader = decisionLoaders.get(ctx.em);
     if (!loader) {
       const em = ctx.em;
@@ -112,7 +116,7 @@ export class MeetingFields {
       });
       decisionLoaders.set(ctx.em, loader);
     }
-    return loader.load(meeting.id);
+    return (await loader.load(meeting.id)).slice(0, Math.max(first, 0));
   }
 }
 

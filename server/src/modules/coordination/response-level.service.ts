@@ -65,8 +65,9 @@ export class ResponseLevelService {
         throw domainError('CONFLICT', 'No response level has been set, so there is no response to end.', {
           reason: 'response_level/nothing_to_end',
         });
-      // The history is ordered by time: a change never takes effect before the one it follows.
-      const effectiveAt = current.since && current.since.getTime() > tx.now.getTime() ? current.since : tx.now;
+      // The history is ordered by time alone: a change takes effect strictly after the one it follows
+      // (a millisecond later when two come within the same one), so "the latest" is never a tie.
+      const effectiveAt = current.since && current.since.getTime() >= tx.now.getTime() ? new Date(current.since.getTime() + 1) : tx.now;
       const change = tx.em.create(ResponseLevelChange, {
         level: input.level,
         effectiveAt,

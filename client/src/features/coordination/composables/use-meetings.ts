@@ -18,7 +18,7 @@ export function useMeetings() {
     query: MeetingChangedDocument,
     reload: async () => void (await list.executeQuery({ requestPolicy: 'network-only' })),
   });
-  const list = useQuery({ query: MeetingsDocument, variables: { first: 100 }, pause: () => !live.ready.value });
+  const list = useQuery({ query: MeetingsDocument, variables: { first: 50 }, pause: () => !live.ready.value });
   useLoadHealth({ error: list.error, reload: () => list.executeQuery({ requestPolicy: 'network-only' }) });
   return { meetings: computed(() => list.data.value?.meetings ?? []), fetching: list.fetching, error: list.error };
 }

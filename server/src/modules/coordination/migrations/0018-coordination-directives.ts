@@ -22,7 +22,8 @@ export class Migration0018CoordinationDirectives extends Migration {
         set_by_id uuid references app_user (id),
         set_by_name varchar(100) not null default ''
       );
-      create unique index response_level_change_order on response_level_change (effective_at desc, id);
+      -- strictly ordered by time (the service serialises changes): the latest row is the current level
+      create unique index response_level_change_order on response_level_change (effective_at desc);
 
       create function coordination_history_is_append_only() returns trigger language plpgsql as $$
       begin
