@@ -1,8 +1,10 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Router } from 'express';
 import type { Migration } from '@mikro-orm/migrations';
 import type { WorkingGroup } from '@cc/shared';
 import type { AlertRuleDefinition } from './alerts/alert-rule';
+import type { Clock } from './clock';
 import type { HandoverItemsSource } from './handover-items';
 import type { LeaderFiguresSource } from './leader-figures';
 import type { Logger } from './logger';
@@ -36,6 +38,20 @@ export interface DemoSeedContext {
 /** A module's demo data (demo mode only); returns what later modules may refer to. */
 export type DemoSeed = (ctx: DemoSeedContext) => Promise<Partial<DemoCast> | void>;
 
+/** What a module's plain HTTP routes get (app.ts mounts them before the console's pages). */
+export interface ModuleHttpDeps {
+  /** A fresh EntityManager fork for one request. */
+  em(): EntityManager;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * Plain HTTP routes beside /graphql, for clients that are not GraphQL consoles (a checkpoint
+ * device downloading keys and the revocation list). Public unless the module checks otherwise.
+ */
+export type ModuleHttpRoutes = (router: Router, deps: ModuleHttpDeps) => void;
+
 /** Everything the server needs to know about a module; each module's index.ts describes itself with one. */
 export interface ModuleManifest {
   name: string;
@@ -57,6 +73,8 @@ export interface ModuleManifest {
   handoverItems: HandoverItemsSource | null;
   /** Its demo data; run in module-list order. */
   demoSeed: DemoSeed | null;
+  /** Its plain HTTP routes, if any. */
+  httpRoutes: ModuleHttpRoutes | null;
 }
 
 export type ModuleDescription = Pick<ModuleManifest, 'name' | 'entities' | 'resolvers'> & Partial<ModuleManifest>;
@@ -77,6 +95,7 @@ export function defineModule<S extends object = Record<never, never>>(
     leaderFigures: null,
     handoverItems: null,
     demoSeed: null,
+    httpRoutes: null,
     ...description,
   };
   return Object.freeze({ ...services, ...manifest });
