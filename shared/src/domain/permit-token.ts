@@ -67,6 +67,13 @@ export interface PermitRevocationList {
   revocations: PermitRevocation[];
 }
 
+/**
+ * The public check's whole answer (verifyPermit): one of these and the validity end, nothing else.
+ * UNKNOWN also stands for a malformed number, so the answer tells nothing about the numbering.
+ */
+export const PERMIT_VERIFICATION_RESULTS = ['VALID', 'NOT_YET_VALID', 'EXPIRED', 'REVOKED', 'UNKNOWN'] as const;
+export type PermitVerificationResult = (typeof PERMIT_VERIFICATION_RESULTS)[number];
+
 /** Where the public verification page lives; a QR holds `<origin>/verify/<number>#<token>`. */
 export const PERMIT_VERIFY_PATH = '/verify';
 
