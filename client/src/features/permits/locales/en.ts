@@ -1,3 +1,6 @@
+import verification from './verification.en';
+
 export default {
   title: 'Traffic permits',
+  ...verification,
 };
