@@ -16,7 +16,18 @@ export function createLogger(level: string, name = 'server', destination?: Desti
     {
       name,
       level,
-      redact: { paths: ['password', '*.password', 'req.headers.cookie', 'variables.password', '*.newPassword'], censor: '[redacted]' },
+      redact: {
+        paths: [
+          'password',
+          '*.password',
+          'req.headers.cookie',
+          'variables.password',
+          '*.newPassword',
+          '*.driverIdNumber',
+          'variables.input.driverIdNumber',
+        ],
+        censor: '[redacted]',
+      },
       mixin: () => logContext.getStore() ?? {},
     },
     destination,

@@ -43,7 +43,13 @@ export function createModules(options: ModuleOptions) {
     modules: () => list,
   });
   const coordination = createCoordinationModule();
-  const permits = createPermitsModule(options.permits);
+  const permits = createPermitsModule({
+    units: identity.units,
+    calls: duty.calls,
+    // wired to coordination's response level at merge
+    responseEnd: async () => null,
+    verification: options.permits,
+  });
   const logistics = createLogisticsModule();
   const alerts = createAlertsModule({ people: identity.users, roster: duty.roster });
   const leader = createLeaderModule({ modules: () => list });

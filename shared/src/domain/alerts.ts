@@ -39,6 +39,7 @@ export const ALERT_RULE_IDS = [
   'roster-hour-uncovered',
   'shift-not-checked-in',
   'hq-instruction-unacknowledged',
+  'permit-request-waiting',
 ] as const;
 export type KnownAlertRuleId = (typeof ALERT_RULE_IDS)[number];
 

@@ -26,7 +26,13 @@ function wsQuery<T>(client: Client, query: string, variables: Record<string, unk
       {
         next: (value) => void (result = value as GraphQLResponse<T>),
         error: (error) =>
-          Array.isArray(error) ? resolve({ errors: error }) : reject(error instanceof Error ? error : new Error(JSON.stringify({ code: (error as { code?: number }).code, reason: (error as { reason?: string }).reason }))),
+          Array.isArray(error)
+            ? resolve({ errors: error })
+            : reject(
+                error instanceof Error
+                  ? error
+                  : new Error(JSON.stringify({ code: (error as { code?: number }).code, reason: (error as { reason?: string }).reason })),
+              ),
         complete: () => (result ? resolve(result) : reject(new Error('completed without a result'))),
       },
     );

@@ -1,20 +1,46 @@
 import { defineModule } from '../../core/module';
-import { createPermitVerification, type PermitLookup, type PermitVerificationOptions } from './permit-verification';
+import type { MemberUnitService } from '../identity/member-unit.service';
+import { permitRequestWaitingRule } from './alert-rules/permit-request-waiting.rule';
+import { Migration0012TrafficPermits } from './migrations/0012-traffic-permits';
+import { PermitRequestSchema } from './permit-request.entity';
+import { PermitRequestService, type DutyCallLookup, type ResponseEnd } from './permit-request.service';
+import { PERMIT_REQUEST_TOPIC, TRAFFIC_PERMIT_TOPIC } from './permits.events';
+import { createPermitVerification, type PermitVerificationOptions } from './permit-verification';
+import { PermitsResolver, TrafficPermitFields } from './permits.resolver';
+import { TrafficPermitSchema } from './traffic-permit.entity';
+import { PermitRegistry, TrafficPermitService } from './traffic-permit.service';
 
-/** Until the registry of issued permits exists, every number is unknown and nothing is revoked. */
-const NO_PERMITS_YET: PermitLookup = { findByNumber: async () => null, revokedSince: async () => [] };
+export interface PermitsModuleDeps {
+  units: MemberUnitService;
+  /** The duty module's calls: a request filed from a duty-phone call names it. */
+  calls: DutyCallLookup;
+  /** When the emergency response ended (null while it runs): no permit is valid after it. */
+  responseEnd: ResponseEnd;
+  /** The permit signing keyring and the public check's rate (configuration); a throwaway key when absent. */
+  verification?: PermitVerificationOptions;
+}
 
-/** 通行证: traffic-permit requests, their review, issued permits, verification and revocation (issue 21). */
-export function createPermitsModule(verificationOptions?: PermitVerificationOptions) {
-  const verification = createPermitVerification(NO_PERMITS_YET, verificationOptions);
+/**
+ * 通行证: traffic-permit requests, their review (green channel first), the permits issued and their
+ * revocation (issue 21). Other modules read issued permits through `registry` (public verification,
+ * the revocation list, dispatch links), never through its tables.
+ */
+export function createPermitsModule(deps: PermitsModuleDeps) {
+  const requests = new PermitRequestService(deps.units, deps.calls, deps.responseEnd);
+  const permits = new TrafficPermitService(deps.responseEnd);
+  const registry = new PermitRegistry(deps.responseEnd);
+  const verification = createPermitVerification(registry, deps.verification);
   return defineModule(
     {
       name: 'permits',
       workingGroup: 'TRANSPORT',
-      entities: [],
-      resolvers: [...verification.resolvers],
+      entities: [PermitRequestSchema, TrafficPermitSchema],
+      resolvers: [new PermitsResolver(requests, permits, deps.units), new TrafficPermitFields(permits), ...verification.resolvers],
+      migrations: [{ name: '0012-traffic-permits', class: Migration0012TrafficPermits }],
+      topics: [PERMIT_REQUEST_TOPIC, TRAFFIC_PERMIT_TOPIC],
+      alertRules: [permitRequestWaitingRule(requests)],
       httpRoutes: verification.httpRoutes,
     },
-    { verification },
+    { requests, permits, registry, verification },
   );
 }

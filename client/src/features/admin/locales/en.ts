@@ -177,6 +177,8 @@ export default {
       HqInstruction: 'HQ instruction',
       HqInstructionDelivery: 'Instruction copy',
       ShiftHandover: 'Shift handover',
+      PermitRequest: 'Permit request',
+      TrafficPermit: 'Traffic permit',
     },
     operations: {
       login: 'Sign in',
@@ -235,6 +237,13 @@ export default {
       generateShiftHandover: 'Generate shift handover',
       updateShiftHandoverNote: 'Edit handover note',
       signShiftHandover: 'Sign shift handover',
+      filePermitRequest: 'File permit request',
+      resubmitPermitRequest: 'Answer permit request question',
+      withdrawPermitRequest: 'Withdraw permit request',
+      approvePermitRequest: 'Approve permit request and issue permit',
+      rejectPermitRequest: 'Reject permit request',
+      askPermitRequestInfo: 'Ask for more permit information',
+      revokeTrafficPermit: 'Revoke traffic permit',
     },
   },
   account: {

@@ -176,6 +176,8 @@ export default {
       HqInstruction: '指挥部指示',
       HqInstructionDelivery: '指示传达',
       ShiftHandover: '交接班记录',
+      PermitRequest: '通行证申请',
+      TrafficPermit: '通行证',
     },
     operations: {
       login: '登录',
@@ -234,6 +236,13 @@ export default {
       generateShiftHandover: '生成交接班记录',
       updateShiftHandoverNote: '编辑交接说明',
       signShiftHandover: '交接班签字',
+      filePermitRequest: '提交通行证申请',
+      resubmitPermitRequest: '补充通行证申请材料',
+      withdrawPermitRequest: '撤回通行证申请',
+      approvePermitRequest: '审批通过并发放通行证',
+      rejectPermitRequest: '驳回通行证申请',
+      askPermitRequestInfo: '要求补充通行证申请材料',
+      revokeTrafficPermit: '吊销通行证',
     },
   },
   account: {
