@@ -1,9 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { verifySignedDocument, type PermitRevocationList, type PermitVerificationKey, type SignedDocument } from '@cc/shared';
+import {
+  verifyPermitToken,
+  verifySignedDocument,
+  type PermitRevocationList,
+  type PermitVerificationKey,
+  type SignedDocument,
+} from '@cc/shared';
 import { ManualClock } from '../../../server/src/core/clock';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app';
+import { APPROVE, fileRequest, ok, REVOKE, type Permit } from './permits-helpers';
 
 const VERIFY = 'query Verify($n: String!) { verifyPermit(number: $n) { result validUntil } }';
 type Verify = { verifyPermit: { result: string; validUntil: string | null } };
@@ -129,5 +136,106 @@ describe('public permit verification', () => {
     expect(statuses).toEqual([200, 200, 429]);
     const refused = await fetch(`${t.url}/permits/revocations`, { headers: { 'x-forwarded-for': '203.0.113.40' } });
     expect(refused.headers.get('retry-after')).toBe('10');
+  });
+
+  describe('of issued permits', () => {
+    let next = 1;
+    // A fresh address per check: these tests are about the answers, the ones above about the limit.
+    const verify = async (number: string) => (await verifyFrom(`192.0.2.${next++}`, number)).data?.verifyPermit;
+    const HOUR = 3_600_000;
+
+    async function issue(overrides: Record<string, unknown> = {}): Promise<Permit & { signedToken: string }> {
+      const [liaison, dispatcher] = await Promise.all([t.login('liaison'), t.login('dispatcher')]);
+      const request = await fileRequest(t, liaison, clock.now(), overrides);
+      const approve = APPROVE.replace('revocationReason', 'revocationReason signedToken');
+      return ok(
+        await t.gql<{ approvePermitRequest: Permit & { signedToken: string } }>(approve, { input: { requestId: request.id } }, dispatcher),
+      ).approvePermitRequest;
+    }
+
+    async function keys(): Promise<PermitVerificationKey[]> {
+      return ((await (await fetch(`${t.url}/permits/verification-keys`)).json()) as { keys: PermitVerificationKey[] }).keys;
+    }
+
+    async function revocations(since?: Date): Promise<PermitRevocationList | null> {
+      const query = since ? `?since=${encodeURIComponent(since.toISOString())}` : '';
+      const response = await fetch(`${t.url}/permits/revocations${query}`, { headers: { 'x-forwarded-for': `192.0.2.${next++}` } });
+      return verifySignedDocument<PermitRevocationList>((await response.json()) as SignedDocument, await keys());
+    }
+
+    it('tells not yet valid, valid and expired by the clock, with the effective end, and nothing else', async () => {
+      const permit = await issue();
+      expect(await verify(permit.number)).toEqual({ result: 'NOT_YET_VALID', validUntil: permit.effectiveUntil });
+      clock.advance(2 * HOUR);
+      expect(await verify(permit.number)).toEqual({ result: 'VALID', validUntil: permit.effectiveUntil });
+      // As typed on a phone: lower case, spaces for dashes.
+      expect(await verify(permit.number.toLowerCase().replace(/-/g, ' '))).toEqual({ result: 'VALID', validUntil: permit.effectiveUntil });
+      clock.advance(48 * HOUR);
+      expect(await verify(permit.number)).toEqual({ result: 'EXPIRED', validUntil: permit.effectiveUntil });
+    });
+
+    it('gives the same answer over the WebSocket as over HTTP', async () => {
+      const permit = await issue();
+      clock.advance(2 * HOUR);
+      const ws = wsFrom(t.wsUrl, await t.login('dispatcher'), '192.0.2.250');
+      try {
+        const overWs = await wsQuery<Verify>(ws, VERIFY, { n: permit.number });
+        expect(overWs.data?.verifyPermit).toEqual(await verify(permit.number));
+        expect(overWs.data?.verifyPermit.result).toBe('VALID');
+      } finally {
+        await ws.dispose();
+      }
+    });
+
+    it('signs the permit’s QR token so that it verifies offline with the published keys; the same token on every read', async () => {
+      const permit = await issue({ cargoKind: 'EPIDEMIC_SUPPLIES' });
+      clock.advance(2 * HOUR);
+      const check = await verifyPermitToken(permit.signedToken, await keys(), clock.now());
+      expect(check.status).toBe('VALID');
+      expect(check.payload).toMatchObject({
+        number: permit.number,
+        plate: permit.plate,
+        greenChannel: true,
+        cargoKind: 'EPIDEMIC_SUPPLIES',
+      });
+      // The token keeps whole seconds, rounded outwards.
+      expect(check.payload?.validUntil.getTime()).toBe(Math.ceil(Date.parse(permit.effectiveUntil) / 1_000) * 1_000);
+      const again = ok(
+        await t.gql<{ trafficPermit: { signedToken: string } }>(
+          'query($n: String!) { trafficPermit(idOrNumber: $n) { signedToken } }',
+          { n: permit.number },
+          await t.login('dispatcher'),
+        ),
+      );
+      expect(again.trafficPermit.signedToken).toBe(permit.signedToken);
+    });
+
+    it('puts a revocation on the public answer and on the signed revocation list at once', async () => {
+      const permit = await issue();
+      clock.advance(2 * HOUR);
+      const before = clock.now();
+      expect((await verify(permit.number))?.result).toBe('VALID');
+      expect((await revocations(before))?.revocations).toEqual([]);
+      const revoked = ok(
+        await t.gql<{ revokeTrafficPermit: Permit }>(
+          REVOKE,
+          { input: { permitId: permit.id, reason: '车辆已更换' } },
+          await t.login('dispatcher'),
+        ),
+      ).revokeTrafficPermit;
+      // No waiting and no cache: the very next requests see it.
+      expect(await verify(permit.number)).toEqual({ result: 'REVOKED', validUntil: permit.effectiveUntil });
+      const list = await revocations(before);
+      expect(list?.revocations).toEqual([{ number: permit.number, revokedAt: revoked.revokedAt }]);
+      expect((await revocations())?.revocations.map((r) => r.number)).toContain(permit.number);
+      // A checkpoint holding that list refuses the (genuine) printed token.
+      const offline = await verifyPermitToken(
+        permit.signedToken,
+        await keys(),
+        clock.now(),
+        new Set(list!.revocations.map((r) => r.number)),
+      );
+      expect(offline.status).toBe('REVOKED');
+    });
   });
 });

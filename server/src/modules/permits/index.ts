@@ -29,7 +29,7 @@ export function createPermitsModule(deps: PermitsModuleDeps) {
   const requests = new PermitRequestService(deps.units, deps.calls, deps.responseEnd);
   const permits = new TrafficPermitService(deps.responseEnd);
   const registry = new PermitRegistry(deps.responseEnd);
-  const verification = createPermitVerification(registry, deps.verification);
+  const verification = createPermitVerification(registry, permits, deps.verification);
   return defineModule(
     {
       name: 'permits',

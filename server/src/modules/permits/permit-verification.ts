@@ -4,6 +4,7 @@ import type { PermitRevocationList } from '@cc/shared';
 import type { ModuleHttpRoutes } from '../../core/module';
 import { RateLimiter, type RateLimits } from '../../core/rate-limit';
 import { PermitSigner } from './permit-signer';
+import { PermitTokenFields, type EffectiveUntil } from './permit-token.resolver';
 import { PermitVerificationResolver } from './permit-verification.resolver';
 
 export interface PermitVerificationOptions {
@@ -47,7 +48,11 @@ export function verificationKeysDocument(signer: PermitSigner) {
  * The verification side of permits (issue 21): the token signer, the public check (throttled per
  * address on both doors), and a checkpoint's HTTP routes: the keys and the signed revocation list.
  */
-export function createPermitVerification(permits: PermitLookup, options: PermitVerificationOptions = throwawayVerificationOptions()) {
+export function createPermitVerification(
+  permits: PermitLookup,
+  issued: EffectiveUntil,
+  options: PermitVerificationOptions = throwawayVerificationOptions(),
+) {
   const limiter = new RateLimiter(options.verifyLimits);
   const { signer } = options;
 
@@ -96,7 +101,7 @@ export function createPermitVerification(permits: PermitLookup, options: PermitV
     signer,
     limiter,
     httpRoutes,
-    resolvers: [new PermitVerificationResolver(permits, limiter)],
+    resolvers: [new PermitVerificationResolver(permits, limiter), new PermitTokenFields(signer, issued)],
   };
 }
 
