@@ -1,3 +1,4 @@
 import type { RouteRecordRaw } from 'vue-router';
+import { permitPrintRoutes } from './verification-routes';
 
-export const permitsRoutes: RouteRecordRaw[] = [];
+export const permitsRoutes: RouteRecordRaw[] = [...permitPrintRoutes];

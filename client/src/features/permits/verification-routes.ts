@@ -16,3 +16,13 @@ export const permitVerificationRoutes: RouteRecordRaw[] = [
     meta: { access: 'PUBLIC', titleKey: 'permits.verify.title' },
   },
 ];
+
+/** 打印通行证, inside the console: whoever may open the permit may print it. */
+export const permitPrintRoutes: RouteRecordRaw[] = [
+  {
+    path: '/permits/:number/print',
+    name: 'permit-print',
+    component: () => import('./routes/PermitPrint.vue'),
+    meta: { access: { operation: 'trafficPermit' }, titleKey: 'permits.print.heading' },
+  },
+];
