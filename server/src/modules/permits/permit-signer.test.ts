@@ -1,4 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   base64UrlDecode,
@@ -10,7 +13,9 @@ import {
   verifySignedDocument,
   type PermitRevocationList,
 } from '@cc/shared';
-import { PermitSigner } from './permit-signer';
+import { loadConfig } from '../../core/config';
+import { createLogger } from '../../core/logger';
+import { developmentKeyFile, PermitSigner, permitSignerFromConfig } from './permit-signer';
 
 const FACTS = {
   number: 'TX-7Q4M-KD2P-9WXA',
@@ -131,5 +136,29 @@ describe('signed permit tokens (the QR code a checkpoint checks offline)', () =>
     expect(text).toBe(`https://hq.example/verify/${FACTS.number}#${token}`);
     expect(tokenFromScan(text)).toBe(token);
     expect(tokenFromScan(` ${token}\n`)).toBe(token);
+  });
+
+  it('keeps one development key on disk, beside the embedded database, so a restart verifies yesterday’s permits', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'permit-key-'));
+    const config = loadConfig({ NODE_ENV: 'development', EMBEDDED_PG_DIR: path.join(dir, 'postgres') });
+    const logger = createLogger('silent', 'test');
+    const first = permitSignerFromConfig(config, logger);
+    const token = first.signPermit(FACTS);
+    const afterRestart = permitSignerFromConfig(config, logger);
+    expect(afterRestart.keyId).toBe(first.keyId);
+    expect((await verifyPermitToken(token, afterRestart.verificationKeys(), DURING)).status).toBe('VALID');
+    expect(developmentKeyFile(config)).toBe(path.join(dir, 'permit-signing-key.pem'));
+    expect(statSync(developmentKeyFile(config)).mode & 0o777).toBe(0o600);
+  });
+
+  it('signs with the configured key, keeping the retired ones for verification', () => {
+    const key = generateKeyPairSync('ed25519');
+    const retired = newSigner().verificationKeys()[0]!;
+    const config = loadConfig({
+      PERMIT_SIGNING_KEY: key.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+      PERMIT_VERIFY_KEYS: retired.publicKey,
+    });
+    const signer = permitSignerFromConfig(config, createLogger('silent', 'test'));
+    expect(signer.verificationKeys()).toEqual([{ keyId: signer.keyId, publicKey: key.publicKey.export({ format: 'jwk' }).x }, retired]);
   });
 });
