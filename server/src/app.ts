@@ -20,6 +20,7 @@ import { requestIdPlugin } from './core/graphql/request-id';
 import { nulCharacterPlugin } from './core/graphql/text-input';
 import { subscriptionsOverHttpPlugin } from './core/graphql/http-subscriptions';
 import { buildGraphQLSchema } from './core/graphql/schema';
+import { clientAddressResolver } from './core/http/client-address';
 import { clearedCookie, readCookie, sessionCookie } from './core/http/cookies';
 import { serveConsole } from './core/http/console-static';
 import { csrfGuard } from './core/http/csrf';
@@ -34,6 +35,7 @@ import { EventHub } from './core/realtime/event-hub';
 import { SharedSubscriptions } from './core/realtime/shared-execution';
 import { attachWebSocketServer } from './core/realtime/ws-server';
 import { createModules } from './modules';
+import { permitSignerFromConfig } from './modules/permits/permit-signer';
 import { SESSION_COOKIE } from './modules/identity/session.service';
 
 export interface AppOptions {
@@ -48,7 +50,10 @@ export type App = Awaited<ReturnType<typeof createApp>>;
 /** Composes the server: database, modules, schema, HTTP and WebSocket on one port. */
 export async function createApp({ config, logger, databaseUrl, clock = systemClock }: AppOptions) {
   const production = config.env === 'production';
-  const modules = createModules({ sessionTtlMs: config.sessionTtlMs });
+  const modules = createModules({
+    sessionTtlMs: config.sessionTtlMs,
+    permits: { signer: permitSignerFromConfig(config, logger), verifyLimits: config.permits.verifyThrottle },
+  });
   const orm: Orm = await openOrm({
     url: databaseUrl,
     entities: modules.entities,
@@ -109,6 +114,8 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
 
   const app = express();
   app.disable('x-powered-by');
+  // The WebSocket's client address by the same TRUST_PROXY rule as req.ip (per-address limits on both doors).
+  const wsClientAddress = clientAddressResolver(config.trustProxy);
   // Behind a reverse proxy on another host (compose, Kubernetes), TRUST_PROXY names it so sign-in throttling sees the client's address.
   app.set('trust proxy', config.trustProxy);
   // One id per HTTP request, in every log line written while handling it and in X-Request-Id.
@@ -175,12 +182,16 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
   });
   app.get('/metrics', metricsEndpoint(metrics, { token: config.metricsToken, production }));
 
-  // Modules' own HTTP routes (uploads and downloads), before the console's pages claim every GET.
+  // Modules' own HTTP routes (uploads and downloads, a checkpoint's permit keys and revocation
+  // list), before the console's pages claim every GET.
   const moduleRoutes = express.Router();
   const httpRouteDeps = {
     config,
     contextOf: async (req: express.Request, res: express.Response): Promise<Context> =>
       baseContext(await viewerFromRequest(req), 'http', req.get('idempotency-key'), res.locals['requestId'] as string),
+    em: () => orm.em.fork(),
+    clock,
+    logger,
   };
   for (const m of modules.list) m.httpRoutes?.(moduleRoutes, httpRouteDeps);
   app.use(moduleRoutes);
@@ -195,6 +206,7 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
         const extensions = (req.body as { extensions?: Record<string, unknown> } | undefined)?.extensions;
         return {
           ...baseContext(viewer, 'http', req.get('idempotency-key') ?? extensions?.['idempotencyKey'], res.locals['requestId'] as string),
+          clientAddress: req.ip ?? '',
           http: {
             address: req.ip ?? '',
             setSessionCookie: (token, expiresAt) => res.append('Set-Cookie', sessionCookie(SESSION_COOKIE, token, expiresAt, production)),
@@ -228,7 +240,10 @@ export async function createApp({ config, logger, databaseUrl, clock = systemClo
     costLimit: (document, variables, operationName) => costLimitError(schema, document, variables, operationName),
     allowedOrigins: config.consoleOrigins,
     viewerFromRequest,
-    buildContext: (viewer, extensions) => baseContext(viewer, 'ws', extensions?.['idempotencyKey']),
+    buildContext: (viewer, extensions, request) => ({
+      ...baseContext(viewer, 'ws', extensions?.['idempotencyKey']),
+      clientAddress: wsClientAddress(request),
+    }),
     formatErrors: (errors: readonly GraphQLError[]) => errors.map((e) => formatError(e.toJSON(), e)),
   });
 

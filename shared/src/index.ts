@@ -18,6 +18,7 @@ export * from './domain/daily-reports';
 export * from './domain/documents';
 export * from './domain/permits';
 export * from './domain/permit-links';
+export * from './domain/permit-token';
 export * from './errors';
 export * from './policy';
 export * from './topics';

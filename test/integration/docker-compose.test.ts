@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES, loadConfig } from '../../server/src/core/config';
+import { TEST_PERMIT_SIGNING_KEY } from '../support/permit-keys';
 
 /**
  * There is no container engine on the build machine, so docker-compose.yml and the Dockerfile
@@ -49,7 +50,11 @@ function environmentOf(service: Service, shell: Record<string, string>): Record<
   return Object.fromEntries(Object.entries(service.environment ?? {}).map(([name, value]) => [name, interpolate(String(value), shell)]));
 }
 
-const SHELL = { ADMIN_PASSWORD: 'correct-horse-battery-staple', POSTGRES_PASSWORD: 'a-database-secret' };
+const SHELL = {
+  ADMIN_PASSWORD: 'correct-horse-battery-staple',
+  POSTGRES_PASSWORD: 'a-database-secret',
+  PERMIT_SIGNING_KEY: TEST_PERMIT_SIGNING_KEY,
+};
 const REPLICAS = ['app', 'app-2'] as const;
 
 describe('docker-compose.yml', () => {
@@ -124,6 +129,7 @@ describe('docker-compose.yml', () => {
     expect(() => environmentOf(compose.services['app']!, { POSTGRES_PASSWORD: 'x' })).toThrow(/ADMIN_PASSWORD/);
     expect(() => environmentOf(compose.services['app']!, { ADMIN_PASSWORD: 'correct-horse-battery-staple' })).toThrow(/POSTGRES_PASSWORD/);
     expect(() => environmentOf(compose.services['postgres']!, {})).toThrow(/POSTGRES_PASSWORD/);
+    expect(() => environmentOf(compose.services['app']!, { ...SHELL, PERMIT_SIGNING_KEY: '' })).toThrow(/PERMIT_SIGNING_KEY/);
   });
 
   describe('proxy', () => {

@@ -15,6 +15,7 @@ import { rootOperations } from '../support/operation-documents';
 import { RawSocket, type WsAnswer } from '../support/raw-ws';
 import { fullDocument, minimalVariables } from '../support/schema-arbitraries';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { TEST_PERMIT_SIGNING_KEY } from '../support/permit-keys';
 
 /**
  * The same hostile documents through both doors: POST /graphql and graphql-transport-ws on the
@@ -258,7 +259,13 @@ for (const mode of ['test', 'production'] as const) {
         const admin = { username: 'chief', password: 'a-production-password-1' };
         t = await startTestApp({
           seed: false,
-          env: { NODE_ENV: 'production', DEMO_MODE: 'false', ADMIN_USERNAME: admin.username, ADMIN_PASSWORD: admin.password },
+          env: {
+            NODE_ENV: 'production',
+            DEMO_MODE: 'false',
+            ADMIN_USERNAME: admin.username,
+            ADMIN_PASSWORD: admin.password,
+            PERMIT_SIGNING_KEY: TEST_PERMIT_SIGNING_KEY,
+          },
         });
         await t.app.modules.identity.users.ensureFirstAdmin(t.app.orm.em.fork(), admin, { info: () => undefined } as never);
         cookie = await t.login(admin.username, admin.password);

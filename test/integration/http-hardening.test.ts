@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../server/src/core/config';
 import { RawSocket } from '../support/raw-ws';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { TEST_PERMIT_SIGNING_KEY } from '../support/permit-keys';
 
 /**
  * The HTTP door's own limits (issue 14): one operation per request, a bounded body, no form or
@@ -200,7 +201,13 @@ describe('the HTTP door in production', () => {
   beforeAll(async () => {
     t = await startTestApp({
       seed: false,
-      env: { NODE_ENV: 'production', DEMO_MODE: 'false', ADMIN_USERNAME: admin.username, ADMIN_PASSWORD: admin.password },
+      env: {
+        NODE_ENV: 'production',
+        DEMO_MODE: 'false',
+        ADMIN_USERNAME: admin.username,
+        ADMIN_PASSWORD: admin.password,
+        PERMIT_SIGNING_KEY: TEST_PERMIT_SIGNING_KEY,
+      },
     });
     await t.app.modules.identity.users.ensureFirstAdmin(t.app.orm.em.fork(), admin, { info: () => undefined } as never);
   });

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, logContext } from '../../server/src/core/logger';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { TEST_PERMIT_SIGNING_KEY } from '../support/permit-keys';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
 
@@ -108,7 +109,13 @@ describe('/metrics without METRICS_TOKEN in production', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({
-      env: { NODE_ENV: 'production', DEMO_MODE: 'false', ADMIN_USERNAME: 'first-admin', ADMIN_PASSWORD: 'a-long-enough-password-1' },
+      env: {
+        NODE_ENV: 'production',
+        DEMO_MODE: 'false',
+        ADMIN_USERNAME: 'first-admin',
+        ADMIN_PASSWORD: 'a-long-enough-password-1',
+        PERMIT_SIGNING_KEY: TEST_PERMIT_SIGNING_KEY,
+      },
     });
   });
   afterAll(async () => t?.close());

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, dropDatabase, LOCAL_ADMIN_URL } from '../support/database';
 import { login, startServerProcess, type ServerProcess } from '../support/server-process';
+import { TEST_PERMIT_SIGNING_KEY } from '../support/permit-keys';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILT = fileURLToPath(new URL('../../server/dist/main.js', import.meta.url));
@@ -80,6 +81,7 @@ describe('the compiled migration step (server/dist/migrate.js)', () => {
           DEMO_MODE: 'false',
           ADMIN_USERNAME: 'first-admin',
           ADMIN_PASSWORD: 'a-long-enough-password-1',
+          PERMIT_SIGNING_KEY: TEST_PERMIT_SIGNING_KEY,
           DATABASE_URL: url,
           LOG_LEVEL: 'info',
         },

@@ -2,6 +2,7 @@ import { buildClientSchema, getIntrospectionQuery, printSchema, type Introspecti
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_QUERY_LIMITS } from '../../server/src/core/graphql/limits';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app';
+import { TEST_PERMIT_SIGNING_KEY } from '../support/permit-keys';
 
 /**
  * GraphiQL, codegen and every editor plugin send graphql's standard introspection query, which
@@ -48,7 +49,13 @@ describe('the standard introspection query in production', () => {
   beforeAll(async () => {
     t = await startTestApp({
       seed: false,
-      env: { NODE_ENV: 'production', DEMO_MODE: 'false', ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'a-production-password-1' },
+      env: {
+        NODE_ENV: 'production',
+        DEMO_MODE: 'false',
+        ADMIN_USERNAME: 'chief',
+        ADMIN_PASSWORD: 'a-production-password-1',
+        PERMIT_SIGNING_KEY: TEST_PERMIT_SIGNING_KEY,
+      },
     });
   });
   afterAll(() => t?.close());

@@ -43,7 +43,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const adminUrl = inject('pgAdminUrl');
   const name = `cc_t_${randomBytes(6).toString('hex')}`;
   const databaseUrl = options.databaseUrl ?? (await createDatabase(adminUrl, name));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1', ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    // Every test client is 127.0.0.1: the generic tests (matrix, fuzzer) call the public permit check
+    // far more than one address may; the throttle's own tests set a small burst.
+    PERMIT_VERIFY_BURST: '10000',
+    ...options.env,
+  });
   const logger = createLogger(config.logLevel, 'test-server');
   const app = await createApp({ config, logger, databaseUrl, clock: options.clock ?? systemClock });
   if (options.seed ?? !options.databaseUrl) await seedDemo(app.orm.em.fork(), logger, app.modules.list);

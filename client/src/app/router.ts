@@ -32,6 +32,8 @@ export function homeFor(viewer: { userId: string; roles: readonly Role[] }): Rou
 }
 
 router.beforeEach(async (to) => {
+  // Public pages outside the console (the permit check a QR code opens) need no session, and ask for none.
+  if (to.meta.access === 'PUBLIC' && to.name !== 'sign-in') return true;
   let me;
   try {
     me = await loadSession();

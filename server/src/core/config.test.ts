@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES, ConfigError, loadConfig, type ConfigVariable } from './config';
 
@@ -12,7 +13,9 @@ function problemsWith(env: Record<string, string>): readonly string[] {
   throw new Error(`expected ${JSON.stringify(env)} to be refused`);
 }
 
-const PRODUCTION_ADMIN = { ADMIN_USERNAME: 'hq-admin', ADMIN_PASSWORD: 'a-long-enough-secret' };
+const signingKey = generateKeyPairSync('ed25519').privateKey;
+const SIGNING_KEY_DER = signingKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+const PRODUCTION_ADMIN = { ADMIN_USERNAME: 'hq-admin', ADMIN_PASSWORD: 'a-long-enough-secret', PERMIT_SIGNING_KEY: SIGNING_KEY_DER };
 
 /**
  * One wrong value for every variable that can be wrong (null: free text, anything goes).
@@ -44,6 +47,14 @@ const BAD_VALUES: Record<ConfigVariable, readonly string[] | null> = {
   METRICS_TOKEN: ['short'],
   ATTACHMENT_MAX_BYTES: ['big', '10', '999999999'],
   TRUST_PROXY: ['everyone', '10.0.0.0/8; rm'],
+  PERMIT_SIGNING_KEY: [
+    'not a key',
+    // An RSA key is a key, but not an Ed25519 one.
+    generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+  ],
+  PERMIT_VERIFY_KEYS: ['short', 'A'.repeat(43) + ',,', 'A'.repeat(44)],
+  PERMIT_VERIFY_PER_MINUTE: ['0', 'many', '1.5'],
+  PERMIT_VERIFY_BURST: ['0', 'lots'],
 };
 
 describe('configuration (environment variables)', () => {
@@ -95,12 +106,38 @@ describe('configuration (environment variables)', () => {
   });
 
   it('refuses to start in production without the first administrator’s credentials', () => {
-    const problems = problemsWith({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/cc' });
+    const problems = problemsWith({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/cc', PERMIT_SIGNING_KEY: SIGNING_KEY_DER });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('ADMIN_USERNAME');
     expect(problems[0]).toContain('ADMIN_PASSWORD');
-    expect(problemsWith({ NODE_ENV: 'production', ADMIN_USERNAME: 'hq-admin' })[0]).toContain('ADMIN_PASSWORD');
-    expect(problemsWith({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-enough-secret' })[0]).toContain('ADMIN_USERNAME');
+    expect(problemsWith({ NODE_ENV: 'production', ADMIN_USERNAME: 'hq-admin', PERMIT_SIGNING_KEY: SIGNING_KEY_DER })[0]).toContain(
+      'ADMIN_PASSWORD',
+    );
+    expect(
+      problemsWith({ NODE_ENV: 'production', ADMIN_PASSWORD: 'a-long-enough-secret', PERMIT_SIGNING_KEY: SIGNING_KEY_DER })[0],
+    ).toContain('ADMIN_USERNAME');
+  });
+
+  it('refuses to start in production without a permit signing key, saying how to make one', () => {
+    const { PERMIT_SIGNING_KEY: _omitted, ...withoutKey } = PRODUCTION_ADMIN;
+    expect(problemsWith({ NODE_ENV: 'production', ...withoutKey })).toEqual([
+      expect.stringMatching(/^PERMIT_SIGNING_KEY: required in production .*openssl genpkey -algorithm ed25519/),
+    ]);
+  });
+
+  it('reads the permit signing key as PEM (also with escaped newlines) or base64 DER, and retired public keys as a list', () => {
+    const pem = signingKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const retired = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x!;
+    for (const spelling of [pem, pem.replace(/\n/g, '\\n'), SIGNING_KEY_DER]) {
+      const config = loadConfig({ PERMIT_SIGNING_KEY: spelling, PERMIT_VERIFY_KEYS: ` ${retired} ` });
+      expect(config.permits.signingKeyPem?.trim()).toBe(pem.trim());
+      expect(config.permits.retiredPublicKeys).toEqual([retired]);
+    }
+    expect(loadConfig({}).permits).toEqual({
+      signingKeyPem: undefined,
+      retiredPublicKeys: [],
+      verifyThrottle: { perMinute: 20, burst: 10 },
+    });
   });
 
   it('refuses demo users in production, even with administrator credentials', () => {

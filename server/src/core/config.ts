@@ -1,3 +1,4 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import { ATTACHMENT_HARD_MAX_BYTES, DEFAULT_ATTACHMENT_MAX_BYTES } from '@cc/shared';
 import { DEFAULT_WRITE_SHARE } from './realtime/delivery-rounds';
@@ -68,7 +69,49 @@ const schema = z.object({
     .min(1_024, 'must be at least 1024 bytes')
     .max(ATTACHMENT_HARD_MAX_BYTES, 'must be at most 52428800 bytes (50 MB)')
     .default(DEFAULT_ATTACHMENT_MAX_BYTES),
+  // The Ed25519 private key permits' QR codes are signed with (PKCS#8 PEM, or its DER in base64); required in production.
+  PERMIT_SIGNING_KEY: z
+    .string()
+    .refine(isEd25519PrivateKey, {
+      message: 'must be an Ed25519 private key, PKCS#8 PEM or base64 DER (openssl genpkey -algorithm ed25519)',
+    })
+    .optional(),
+  // Retired signing keys' public halves (base64url, comma-separated, as GET /permits/verification-keys lists them): permits they signed stay valid.
+  PERMIT_VERIFY_KEYS: z
+    .string()
+    .refine((v) => v.split(',').every((k) => isEd25519PublicKey(k.trim())), {
+      message:
+        'must be comma-separated Ed25519 public keys, each its 32 raw bytes in base64url (as GET /permits/verification-keys lists them)',
+    })
+    .optional(),
+  // Public permit verification (verifyPermit): requests one client address may make per minute, and in a burst.
+  PERMIT_VERIFY_PER_MINUTE: z.coerce.number({ message: 'must be a whole number of requests' }).int().min(1).max(10_000).default(20),
+  PERMIT_VERIFY_BURST: z.coerce.number({ message: 'must be a whole number of requests' }).int().min(1).max(10_000).default(10),
 });
+
+/** PKCS#8 PEM as is; anything else is read as base64 DER. */
+export function permitKeyPem(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('-----BEGIN')) return trimmed.replace(/\\n/g, '\n');
+  return `-----BEGIN PRIVATE KEY-----\n${trimmed.replace(/\s+/g, '')}\n-----END PRIVATE KEY-----\n`;
+}
+
+function isEd25519PrivateKey(text: string): boolean {
+  try {
+    return createPrivateKey(permitKeyPem(text)).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+}
+
+function isEd25519PublicKey(text: string): boolean {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(text)) return false;
+  try {
+    return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: text }, format: 'jwk' }).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+}
 
 /** Every environment variable the server reads; README, docker-compose.yml and their tests follow this list. */
 export type ConfigVariable = keyof typeof schema.shape;
@@ -102,7 +145,18 @@ export type Config = Readonly<{
   http: HttpLimits;
   /** Files uploaded over POST /attachments. */
   attachments: { maxBytes: number };
+  permits: PermitKeysConfig;
 }>;
+
+/** The permit signing keyring (server/src/modules/permits/permit-signer.ts) and the public check's throttle. */
+export interface PermitKeysConfig {
+  /** PKCS#8 PEM; undefined outside production means "use the development key" (generated once, kept on disk). */
+  signingKeyPem: string | undefined;
+  /** Retired public keys (base64url raw) still accepted. */
+  retiredPublicKeys: readonly string[];
+  /** Public verification: a token bucket per client address. */
+  verifyThrottle: { perMinute: number; burst: number };
+}
 
 /** What one HTTP request may cost the server before GraphQL sees it. */
 export interface HttpLimits {
@@ -137,6 +191,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !demoMode && (!e.ADMIN_USERNAME || !e.ADMIN_PASSWORD)) {
     problems.push('ADMIN_USERNAME and ADMIN_PASSWORD: required in production to create the first administrator');
   }
+  if (production && !e.PERMIT_SIGNING_KEY) {
+    problems.push(
+      'PERMIT_SIGNING_KEY: required in production to sign traffic permits (an Ed25519 private key: openssl genpkey -algorithm ed25519); keep it secret and stable, and list retired keys in PERMIT_VERIFY_KEYS',
+    );
+  }
   if (production && demoMode) problems.push('DEMO_MODE: demo users must not run in production; set DEMO_MODE=false');
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -170,5 +229,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBodyBytes: MAX_BODY_BYTES,
     },
     attachments: { maxBytes: e.ATTACHMENT_MAX_BYTES },
+    permits: {
+      signingKeyPem: e.PERMIT_SIGNING_KEY ? permitKeyPem(e.PERMIT_SIGNING_KEY) : undefined,
+      retiredPublicKeys: (e.PERMIT_VERIFY_KEYS ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+      verifyThrottle: { perMinute: e.PERMIT_VERIFY_PER_MINUTE, burst: e.PERMIT_VERIFY_BURST },
+    },
   };
 }

@@ -29,6 +29,11 @@ export interface Context {
   clock: Clock;
   hub: EventHub;
   logger: Logger;
+  /**
+   * The client's address, HTTP and WebSocket alike (X-Forwarded-For believed only from TRUST_PROXY's
+   * proxies): per-address limits on public operations (core/rate-limit.ts). Absent for the server's own work.
+   */
+  clientAddress?: string;
   /** Only on HTTP requests: the cookie and address plumbing sign-in needs. */
   http?: HttpExchange;
 }

@@ -6,6 +6,7 @@ import type { Request, Response, Router } from 'express';
 import type { AlertRuleDefinition } from './alerts/alert-rule';
 import type { Config } from './config';
 import type { Context } from './context';
+import type { Clock } from './clock';
 import type { HandoverItemsSource } from './handover-items';
 import type { LeaderFiguresSource } from './leader-figures';
 import type { Logger } from './logger';
@@ -56,12 +57,17 @@ export interface HttpRouteDeps {
   /** The request's context, as GraphQL's: the viewer from the session cookie (null without one), a fresh EntityManager, the clock. */
   contextOf(req: Request, res: Response): Promise<Context>;
   config: Config;
+  /** A fresh EntityManager fork for one request (routes that need no viewer). */
+  em(): EntityManager;
+  clock: Clock;
+  logger: Logger;
 }
 
 /**
- * Routes a module serves outside GraphQL (e.g. file uploads, which GraphQL's JSON body cannot
- * carry). They are mounted before the console's pages, behind the security headers; each route
- * does its own authentication and CSRF check (core/http/csrf.ts `requireCsrfHeader`).
+ * Routes a module serves outside GraphQL: file uploads, which GraphQL's JSON body cannot carry;
+ * a checkpoint device's permit keys and revocation list. They are mounted before the console's
+ * pages, behind the security headers; each route does its own authentication and CSRF check
+ * (core/http/csrf.ts `requireCsrfHeader`), or is public on purpose.
  */
 export type ModuleHttpRoutes = (router: Router, deps: HttpRouteDeps) => void;
 

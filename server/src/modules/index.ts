@@ -12,9 +12,12 @@ import { createIncidentsModule } from './incidents';
 import { createLeaderModule } from './leader';
 import { createLogisticsModule } from './logistics';
 import { createPermitsModule } from './permits';
+import type { PermitVerificationOptions } from './permits/permit-verification';
 
 export interface ModuleOptions {
   sessionTtlMs: number;
+  /** The permit signing keyring and the public check's rate (from configuration); a throwaway key when absent (schema builds, unit tests). */
+  permits?: PermitVerificationOptions;
 }
 
 /**
@@ -56,6 +59,7 @@ export function createModules(options: ModuleOptions) {
     responseEnd: (em) => coordination.response.endedAt(em),
     jobs: dispatch.jobs,
     fleet: dispatch.fleet,
+    verification: options.permits,
   });
   const logistics = createLogisticsModule();
   const alerts = createAlertsModule({ people: identity.users, roster: duty.roster });

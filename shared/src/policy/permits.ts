@@ -37,4 +37,6 @@ export const PERMITS_POLICY = {
   grantStandingPermit: PERMIT_DISPATCHING,
   withdrawStandingPermit: PERMIT_DISPATCHING,
   permitFigures: HQ,
+  // Anyone, signed in or not: a checkpoint or a driver checks a number (only valid/expired/revoked/unknown and the end).
+  verifyPermit: 'PUBLIC',
 } as const satisfies PolicySlice;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase, dropDatabase } from '../../support/database';
+import { TEST_PERMIT_SIGNING_KEY } from '../../support/permit-keys';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const MAIN = path.join(ROOT, 'server/src/main.ts');
@@ -88,6 +89,7 @@ describe('first run in production', () => {
       DATABASE_URL: databaseUrl,
       ADMIN_USERNAME: 'Chief',
       ADMIN_PASSWORD: 'chief-password-123',
+      PERMIT_SIGNING_KEY: TEST_PERMIT_SIGNING_KEY,
     };
     const first = startMain(env);
     running.push(first.child);

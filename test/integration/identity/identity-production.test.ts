@@ -2,9 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../server/src/core/logger';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../support/test-app';
 import { wsClient } from '../../support/ws-client';
+import { TEST_PERMIT_SIGNING_KEY } from '../../support/permit-keys';
 
 const ADMIN = { username: 'chief', password: 'chief-password-123' };
-const PRODUCTION = { NODE_ENV: 'production', DEMO_MODE: 'false', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DEMO_MODE: 'false',
+  ADMIN_USERNAME: ADMIN.username,
+  ADMIN_PASSWORD: ADMIN.password,
+  PERMIT_SIGNING_KEY: TEST_PERMIT_SIGNING_KEY,
+};
 
 /** Nothing an answer carries may look like a stack trace or SQL. */
 function expectNoInternals(text: string) {

@@ -91,6 +91,8 @@ export const MODULE: ModuleTests = {
     trafficPermitChanged: () => ({}),
     // the dispatch side (issue 21): a job's permit, standing permits, the day's figures
     ...permitLinkFixtures,
+    // Public: any number gets an answer (UNKNOWN here), signed in or not.
+    verifyPermit: () => ({ number: 'TXZ-0000-0000-0000' }),
   },
   fieldHints: {
     plate: ['京A12345', '京AD12345', '京A12345D', '京A1234', '京AI2345'],

@@ -7,6 +7,7 @@ import linksEn from './locales/links.en';
 import linksZhCN from './locales/links.zh-CN';
 import zhCN from './locales/zh-CN';
 import { permitsRoutes } from './routes';
+import { permitVerificationRoutes } from './verification-routes';
 
 /** A request left waiting leads to its page, where it can be reviewed at once. */
 const requestPage = (source: AlertSource) =>
@@ -22,13 +23,19 @@ const standbyBoard = () => ({ name: 'dispatch' });
 export const permits = defineFeature({
   name: 'permits',
   routes: [...permitsRoutes, ...permitLinksRoutes],
+  standaloneRoutes: permitVerificationRoutes,
   // The dispatch side's strings live in their own files, under `links` and `alertRules`.
   messages: {
     'zh-CN': { ...zhCN, ...linksZhCN, alertRules: { ...zhCN.alertRules, ...linksZhCN.alertRules } },
     en: { ...en, ...linksEn, alertRules: { ...en.alertRules, ...linksEn.alertRules } },
   },
   // Dispatchers land on the standby board (dispatch); a liaison's landing stays the duty inbox.
-  cacheKeys: { ...permitsCacheKeys, ...permitLinksCacheKeys },
+  cacheKeys: {
+    ...permitsCacheKeys,
+    ...permitLinksCacheKeys,
+    // The public check's answer belongs to the number asked, not to a record: never normalised.
+    PermitVerification: () => null,
+  },
   cacheUpdates: permitsCacheUpdates,
   resumable: {
     PermitRequestChanged: 'permitRequest',

@@ -1,5 +1,6 @@
 import { Finished, List, Tickets } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
+import { permitPrintRoutes } from './verification-routes';
 
 export const permitsRoutes: RouteRecordRaw[] = [
   {
@@ -46,4 +47,5 @@ export const permitsRoutes: RouteRecordRaw[] = [
     props: true,
     meta: { access: { operation: 'permitRequest' }, titleKey: 'permits.request.title' },
   },
+  ...permitPrintRoutes,
 ];

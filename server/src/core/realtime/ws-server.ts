@@ -69,7 +69,8 @@ export interface WsServerOptions {
   /** Origins allowed to open a socket; undefined means the request's own host only. */
   allowedOrigins: readonly string[] | undefined;
   viewerFromRequest(request: IncomingMessage): Promise<Viewer | null>;
-  buildContext(viewer: Viewer, extensions: Record<string, unknown> | undefined): Context;
+  /** `request` is the socket's upgrade request (its client address). */
+  buildContext(viewer: Viewer, extensions: Record<string, unknown> | undefined, request: IncomingMessage): Context;
   formatErrors(errors: readonly GraphQLError[]): unknown[];
 }
 
@@ -156,7 +157,7 @@ export function attachWebSocketServer(options: WsServerOptions) {
         document: documents.share(payload.query, checked.document),
         operationName: payload.operationName,
         variableValues: payload.variables,
-        contextValue: options.buildContext(ctx.extra.viewer!, payload.extensions ?? undefined),
+        contextValue: options.buildContext(ctx.extra.viewer!, payload.extensions ?? undefined, ctx.extra.request),
       };
       const socket = ctx.extra.socket;
       sinks.set(

@@ -8,6 +8,7 @@ import { permitLinksParts } from './permit-links.parts';
 import { PermitRequestSchema } from './permit-request.entity';
 import { PermitRequestService, type DutyCallLookup, type ResponseEnd } from './permit-request.service';
 import { PERMIT_REQUEST_TOPIC, TRAFFIC_PERMIT_TOPIC } from './permits.events';
+import { createPermitVerification, type PermitVerificationOptions } from './permit-verification';
 import { PermitRequestFields, PermitsResolver, TrafficPermitFields } from './permits.resolver';
 import { TrafficPermitSchema } from './traffic-permit.entity';
 import { PermitRegistry, TrafficPermitService } from './traffic-permit.service';
@@ -21,6 +22,8 @@ export interface PermitsModuleDeps {
   /** Dispatch's jobs and fleet: a permit attaches to a vehicle's job, a standby vehicle holds a standing permit. */
   jobs: DispatchJobsService;
   fleet: FleetService;
+  /** The permit signing keyring and the public check's rate (configuration); a throwaway key when absent. */
+  verification?: PermitVerificationOptions;
 }
 
 /**
@@ -34,6 +37,7 @@ export function createPermitsModule(deps: PermitsModuleDeps) {
   const requests = new PermitRequestService(deps.units, deps.calls, deps.responseEnd, linked.beforeIssue);
   const permits = new TrafficPermitService(deps.responseEnd);
   const registry = new PermitRegistry(deps.responseEnd);
+  const verification = createPermitVerification(registry, permits, deps.verification);
   return defineModule(
     {
       name: 'permits',
@@ -44,12 +48,14 @@ export function createPermitsModule(deps: PermitsModuleDeps) {
         new PermitRequestFields(permits),
         new TrafficPermitFields(permits),
         ...linked.resolvers,
+        ...verification.resolvers,
       ],
       migrations: [{ name: '0012-traffic-permits', class: Migration0012TrafficPermits }, ...linked.migrations],
       topics: [PERMIT_REQUEST_TOPIC, TRAFFIC_PERMIT_TOPIC, ...linked.topics],
       alertRules: [permitRequestWaitingRule(requests), ...linked.alertRules],
       leaderFigures: linked.leaderFigures,
+      httpRoutes: verification.httpRoutes,
     },
-    { requests, permits, registry, links: linked.links, permitFigures: linked.figures },
+    { requests, permits, registry, verification, links: linked.links, permitFigures: linked.figures },
   );
 }

@@ -1,3 +1,5 @@
+import verification from './verification.en';
+
 export default {
   title: 'Traffic permits',
   nav: {
@@ -171,4 +173,5 @@ export default {
       message: 'The permit request of {applicant} ({plate}) has waited for review more than {minutes} minutes',
     },
   },
+  ...verification,
 };

@@ -1,3 +1,5 @@
+import verification from './verification.zh-CN';
+
 export default {
   title: '通行证',
   nav: {
@@ -171,4 +173,5 @@ export default {
       message: '{applicant}（{plate}）的通行证申请已等待审批超过 {minutes} 分钟',
     },
   },
+  ...verification,
 };
