@@ -39,6 +39,8 @@ export const ALERT_RULE_IDS = [
   'roster-hour-uncovered',
   'shift-not-checked-in',
   'hq-instruction-unacknowledged',
+  'supply-below-minimum',
+  'supply-low-cover',
 ] as const;
 export type KnownAlertRuleId = (typeof ALERT_RULE_IDS)[number];
 

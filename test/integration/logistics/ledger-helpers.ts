@@ -2,13 +2,13 @@ import { expect } from 'vitest';
 import type { GraphQLResponse, TestApp } from '../../support/test-app';
 
 /** What the ledger tests read back; field names as in shared/schema.graphql. */
-export const ENTRY_FIELDS = `id seq kind itemId quantity fromPlaceId toPlaceId reservedForUnitId recipientUnitId recipientText reversesEntryId reversedById reason note postedByName`;
+export const ENTRY_FIELDS = `id seq kind itemId quantity fromPlaceId toPlaceId reservedForUnitId recipientUnitId recipientText reversesEntryId reversedById reason note postedAt postedByName`;
 export const ISSUE = `mutation($input: IssueSuppliesInput!) { issueSupplies(input: $input) { ${ENTRY_FIELDS} } }`;
 export const TRANSFER = `mutation($input: TransferSuppliesInput!) { transferSupplies(input: $input) { ${ENTRY_FIELDS} } }`;
 export const ADJUST = `mutation($input: AdjustSupplyStockInput!) { adjustSupplyStock(input: $input) { ${ENTRY_FIELDS} } }`;
 export const REVERSE = `mutation($input: ReverseSupplyEntryInput!) { reverseSupplyEntry(input: $input) { ${ENTRY_FIELDS} } }`;
 export const BALANCES = `query($filter: StockBalanceFilter) { stockBalances(filter: $filter) {
-  key itemId itemName placeId placeName placeKind reservedForUnitId quantity minimum dailyUse daysOfCover atRisk } }`;
+  key itemId itemName placeId placeName placeKind reservedForUnitId quantity minimum dailyUse daysOfCover atRisk updatedAt } }`;
 
 export interface Balance {
   key: string;

@@ -20,6 +20,8 @@ const NO_FIGURES: LeaderFigures = {
   dutyOnDuty: null,
   rosterUncoveredHours: null,
   rosterFirstUncoveredAt: null,
+  stockAtRiskCount: null,
+  stockAtRisk: [],
 };
 
 /**

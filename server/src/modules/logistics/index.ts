@@ -1,10 +1,12 @@
 import { defineModule } from '../../core/module';
+import { supplyBelowMinimumRule, supplyLowCoverRule } from './alert-rules/supply-stock.rules';
 import type { MemberUnitService } from '../identity/member-unit.service';
 import { SupplyCatalogueService, type SupplyPeople } from './catalogue.service';
 import { SupplyIntakeService } from './intake.service';
 import { SupplyLedgerService } from './ledger.service';
 import { SUPPLY_CATALOGUE_TOPIC, SUPPLY_STOCK_TOPIC } from './logistics.events';
 import { seedLogisticsDemo } from './logistics.demo';
+import { logisticsLeaderFigures } from './logistics.leader-figures';
 import { LogisticsResolver } from './logistics.resolver';
 import { Migration0015SupplyLedger } from './migrations/0015-supply-ledger';
 import { StockQueries } from './stock.queries';
@@ -38,6 +40,8 @@ export function createLogisticsModule(deps: LogisticsModuleDeps) {
       resolvers: [new LogisticsResolver(catalogue, ledger, intakes, balances), new SupplyUnitsResolver(deps.units)],
       migrations: [{ name: '0015-supply-ledger', class: Migration0015SupplyLedger }],
       topics: [SUPPLY_STOCK_TOPIC, SUPPLY_CATALOGUE_TOPIC],
+      alertRules: [supplyBelowMinimumRule(balances), supplyLowCoverRule(balances)],
+      leaderFigures: logisticsLeaderFigures(balances),
       demoSeed: seedLogisticsDemo,
     },
     { ledger, catalogue, intakes, balances },

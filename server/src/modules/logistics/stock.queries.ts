@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SupplyCategory, SupplyEntryKind, SupplyPlaceKind } from '@cc/shared';
 import { isUuid } from '../../core/auth/ids';
-import { unitScopeOf } from '../../core/auth/unit-scope';
+import { unitScopeOf, type UnitScope } from '../../core/auth/unit-scope';
 import type { Viewer } from '../../core/context';
 import { domainError } from '../../core/errors';
 import { daysOfCover, riskReasons, USE_WINDOW_DAYS } from './forecast.rules';
@@ -25,7 +25,7 @@ interface BalanceRow {
   quantity: string;
   minimum: number | null;
   used: string | null;
-  updated_at: Date;
+  updated_at: Date | string;
 }
 
 interface EntryRow {
@@ -50,7 +50,7 @@ interface EntryRow {
   reversed_by_id: string | null;
   reason: string;
   note: string;
-  posted_at: Date;
+  posted_at: Date | string;
   posted_by_name: string;
   total?: string;
 }
@@ -72,8 +72,21 @@ const ENTRY_JOINS = `join supply_item i on i.id = e.item_id
  */
 export class StockQueries {
   /** Balances with their 7-day use, days of cover and risk; nonzero ones and any with a minimum. */
-  async balances(em: EntityManager, viewer: Viewer | null, filter: StockBalanceFilter | null, now: Date): Promise<StockBalanceType[]> {
-    const scope = unitScopeOf(viewer);
+  balances(em: EntityManager, viewer: Viewer | null, filter: StockBalanceFilter | null, now: Date): Promise<StockBalanceType[]> {
+    return this.balancesIn(em, unitScopeOf(viewer), filter, now);
+  }
+
+  /** Every balance, for the alert rules and the leader's board (no viewer: the server's own reading). */
+  all(em: EntityManager, now: Date): Promise<(StockBalanceType & { coverDaysFloor: number | null })[]> {
+    return this.balancesIn(em, { kind: 'ALL' }, null, now);
+  }
+
+  private async balancesIn(
+    em: EntityManager,
+    scope: UnitScope,
+    filter: StockBalanceFilter | null,
+    now: Date,
+  ): Promise<(StockBalanceType & { coverDaysFloor: number | null })[]> {
     if (scope.kind === 'NONE') return [];
     const since = new Date(now.getTime() - USE_WINDOW_DAYS * 86_400_000);
     const where = ['(b.quantity > 0 or m.minimum > 0)'];
@@ -193,7 +206,7 @@ export class StockQueries {
   }
 }
 
-function toBalance(r: BalanceRow): StockBalanceType {
+function toBalance(r: BalanceRow): StockBalanceType & { coverDaysFloor: number | null } {
   const quantity = Number(r.quantity);
   const use = Math.max(Number(r.used ?? 0), 0) / USE_WINDOW_DAYS;
   const cover = r.reserved_for_unit_id ? null : daysOfCover(quantity, use);
@@ -214,7 +227,8 @@ function toBalance(r: BalanceRow): StockBalanceType {
     dailyUse: Math.round(use * 100) / 100,
     daysOfCover: cover,
     atRisk: risk.length > 0,
-    updatedAt: r.updated_at,
+    updatedAt: new Date(r.updated_at),
+    coverDaysFloor: r.cover_days_floor,
   };
 }
 

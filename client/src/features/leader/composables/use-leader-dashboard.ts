@@ -5,6 +5,7 @@ import {
   DutyShiftChangedDocument,
   IncidentChangedDocument,
   LeaderDashboardDocument,
+  StockChangedDocument,
   VehicleChangedDocument,
 } from '@cc/shared/operations';
 import { useLiveSubscription } from '../../../app/use-live-subscription';
@@ -47,6 +48,10 @@ export function useLeaderDashboard() {
   // Today's call logged → forwarded times: a call logged or forwarded.
   const calls = useLiveSubscription({ query: DutyCallChangedDocument, reload: async () => void (await reload()) });
   watch(calls.data, soon);
+
+  // Stock at risk: a ledger entry posted.
+  const stock = useLiveSubscription({ query: StockChangedDocument, reload: async () => void (await reload()) });
+  watch(stock.data, soon);
 
   const { alerts } = useStandingAlerts({ cacheOnly: true });
   watch(() => alerts.value.map((a) => `${a.id}:${a.status}:${a.count}`).join(','), soon);

@@ -29,6 +29,9 @@ export default {
     uncoveredUnit: '{count} h',
     firstUncovered: 'first at {time}',
     allCovered: 'every hour covered',
+    stockAtRisk: 'Stock at risk',
+    stockAtRiskLine: '{item} at {place}: {quantity} {unit} left',
+    stockUnknown: 'No stock data yet',
     noneToday: 'none yet today',
   },
   charts: {

@@ -28,6 +28,9 @@ export default {
     uncoveredUnit: '{count} 小时',
     firstUncovered: '最早 {time}',
     allCovered: '均有人在岗',
+    stockAtRisk: '物资告急',
+    stockAtRiskLine: '{place} {item} 剩 {quantity} {unit}',
+    stockUnknown: '暂无库存数据',
   },
   charts: {
     incidentsByAge: '未办结事件：按类别与已等待时长',

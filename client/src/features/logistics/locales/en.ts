@@ -117,6 +117,16 @@ export default {
       reservedForUnitId: 'Only a donation can be directed',
     },
   },
+  alertRules: {
+    supplyBelowMinimum: {
+      title: 'Stock below its minimum',
+      message: '{item} at {place}: {quantity} {unit} left, below the minimum of {minimum}',
+    },
+    supplyLowCover: {
+      title: 'Stock running short',
+      message: '{item} at {place} lasts {daysOfCover} days at last week’s rate (floor {floor}); send {suggested} {unit}',
+    },
+  },
   charts: {
     title: 'Stock and days of cover',
     stock: 'Stock by place',

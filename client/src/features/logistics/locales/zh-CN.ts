@@ -109,6 +109,16 @@ export default {
       reservedForUnitId: '只有捐赠物资可以定点',
     },
   },
+  alertRules: {
+    supplyBelowMinimum: {
+      title: '库存低于最低储备',
+      message: '{place} 的 {item} 仅剩 {quantity} {unit}，低于最低库存 {minimum}',
+    },
+    supplyLowCover: {
+      title: '物资可保障天数不足',
+      message: '{place} 的 {item} 按近一周消耗仅够 {daysOfCover} 天（下限 {floor} 天），建议补充 {suggested} {unit}',
+    },
+  },
   charts: {
     title: '库存与可保障天数',
     stock: '各地点库存',

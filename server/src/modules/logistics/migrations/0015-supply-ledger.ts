@@ -121,7 +121,8 @@ export class Migration0015SupplyLedger extends Migration {
       );
       create index supply_entry_item_place on supply_entry (item_id, from_place_id, posted_at);
       create index supply_entry_to on supply_entry (item_id, to_place_id, posted_at);
-      create index supply_entry_posted on supply_entry (posted_at desc, seq desc);
+      -- The board's 7-day rate reads only this index (an index-only scan of the week's entries).
+      create index supply_entry_posted on supply_entry (posted_at) include (item_id, from_place_id, quantity, kind);
       create index supply_entry_seq_desc on supply_entry (seq desc);
 
       create function supply_entry_is_append_only() returns trigger language plpgsql as $$
