@@ -95,6 +95,8 @@ export default {
     reasonRequired: 'Give the reason for the reversal',
     reversed: '#{n} reversed',
     wasReversed: 'Reversed',
+    pageSize: 'Rows per page',
+    perPage: '{size} per page',
   },
   intake: {
     title: 'Supply intake',

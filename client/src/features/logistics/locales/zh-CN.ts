@@ -87,6 +87,8 @@ export default {
     reasonRequired: '请说明冲销原因',
     reversed: '#{n} 已冲销',
     wasReversed: '已冲销',
+    pageSize: '每页条数',
+    perPage: '每页 {size} 条',
   },
   intake: {
     title: '物资入库',
