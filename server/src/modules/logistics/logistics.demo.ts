@@ -7,6 +7,7 @@ import { SupplyPlace } from './supply-place.entity';
 import { SupplyStockMinimum } from './supply-stock-minimum.entity';
 
 const DAY = 86_400_000;
+const MIDDAY = 12 * 3_600_000;
 
 /** Plan 2 §1's supplies and plan 4's necessities; medical masks and suits go through the health system (§3.4). */
 const ITEMS: readonly { name: string; unit: string; category: SupplyCategory; health?: boolean; perDay: number; stock: number }[] = [
@@ -129,7 +130,9 @@ export async function seedLogisticsDemo({ em, now, cast }: DemoSeedContext): Pro
   for (let day = 1; day <= 13; day++) {
     for (const [index, item] of items.entries()) {
       const spec = ITEMS[index]!;
-      const at = new Date(start + day * DAY + index * 60_000);
+      // Mid-day, so no entry sits near the 7-day window's edge: the rates (and the alerts on them) do not
+      // move in the first hours after seeding.
+      const at = new Date(start + day * DAY + MIDDAY + index * 60_000);
       if (spec.health) {
         const quantity = move(item.id, depot.id, null, spec.perDay);
         if (quantity > 0) {
