@@ -114,7 +114,8 @@ export const BOARDS: Board[] = [
     name: 'stockBalances',
     label: 'stock balances (物资库存)',
     rootField: 'stockBalances',
-    notBuilt: 'the logistics stock ledger is not built yet',
+    query: operation('logistics', 'StockBalances'),
+    variables: {},
   },
 ];
 

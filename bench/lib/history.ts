@@ -186,6 +186,46 @@ export const HISTORY: HistoryTable[] = [
       );
     },
   },
+  {
+    // A quarter of ledger history: an opening count per item and place, then issues spread over 90
+    // days (about a twelfth in the last week, the window the board's rate is read from). Through
+    // the insert trigger, as live postings, so the balances are the ledger's sums.
+    table: 'supply_entry',
+    module: 'logistics',
+    requires: ['supply_item', 'supply_place', 'supply_entry', 'supply_balance'],
+    async seed(client, rows) {
+      const items = 30;
+      const places = 12;
+      await client.query(
+        `insert into supply_item (id, created_at, updated_at, name, unit_of_measure, category, cover_days_floor)
+         select gen_random_uuid(), now(), now(), 'History item ' || lpad(g::text, 3, '0'), '箱',
+           (array['DISINFECTANT','MASKS','PROTECTIVE_SUITS','THERMOMETERS','FOOD_AND_NECESSITIES','OTHER'])[1 + g % 6], 3
+         from generate_series(1, $1::int) g`,
+        [items],
+      );
+      await client.query(
+        `insert into supply_place (id, created_at, updated_at, code, name, kind)
+         select gen_random_uuid(), now(), now(), 'HIST-CP-' || lpad(g::text, 3, '0'), 'History checkpoint ' || g, 'CHECKPOINT'
+         from generate_series(1, $1::int) g`,
+        [places],
+      );
+      await client.query(
+        `insert into supply_entry (id, kind, item_id, quantity, to_place_id, reason, posted_at, posted_by_name)
+         select gen_random_uuid(), 'ADJUSTMENT', i.id, 1000000, p.id, 'Opening count (history)', now() - interval '91 days', 'History'
+         from supply_item i cross join supply_place p where i.name like 'History item %' and p.code like 'HIST-CP-%'`,
+      );
+      await client.query(
+        `insert into supply_entry (id, kind, item_id, quantity, from_place_id, recipient_text, posted_at, posted_by_name)
+         select gen_random_uuid(), 'ISSUE', i.id, 1 + g % 5, p.id, 'Checkpoint staff ' || (g % 50),
+           now() - interval '90 days' + g * (interval '90 days' / $1), 'History'
+         from generate_series(1, $1::int) g
+         join (select id, row_number() over (order by name) - 1 as n from supply_item where name like 'History item %') i on i.n = g % $2
+         join (select id, row_number() over (order by code) - 1 as n from supply_place where code like 'HIST-CP-%') p
+           on p.n = (g / $2) % $3`,
+        [Math.max(rows - items * places, 1), items, places],
+      );
+    },
+  },
 ];
 
 export interface HistoryReport {

@@ -56,14 +56,7 @@ export const WORKLOADS: Workload[] = [
   },
   assignVehicle(),
   logDutyCall(),
-  {
-    name: 'ledgerIssue',
-    label: 'a ledger issue (物资出库)',
-    notBuilt: 'the stock ledger (logistics module) is not built yet',
-    async send() {
-      throw new Error('not built');
-    },
-  },
+  ledgerIssue(),
 ];
 
 /** The baselines' writer: the same incident our server would send, with fresh id, title and times. */
@@ -181,6 +174,60 @@ function logDutyCall(): Workload {
             summary: titleFor(target.label, k),
           },
         },
+        prepared.cookie,
+      );
+    },
+  };
+}
+
+/**
+ * The depot's keeper issuing stock (物资出库): one issueSupplies per send, a unit of one of eight
+ * items at one depot, so concurrent sends queue on those balance rows' locks (ADR 0017), as
+ * issues of one depot do. The depot and its opening stock are written beforehand; subscribers
+ * watch the stock board's stream.
+ */
+function ledgerIssue(): Workload {
+  const ITEMS = 8;
+  const prepared = { cookie: '', depot: '', items: [] as string[] };
+  return {
+    name: 'ledgerIssue',
+    label: 'a ledger issue (物资出库)',
+    mutation: 'issueSupplies',
+    subscription: () => operation('logistics', 'StockChanged'),
+    async prepare(target, count, databaseUrl) {
+      prepared.cookie = await login(target.httpUrl, 'logistics');
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        const run = randomUUID().slice(0, 6).toUpperCase();
+        const { rows: keeper } = await client.query<{ id: string }>(`select id from app_user where username = 'logistics'`);
+        const { rows: depot } = await client.query<{ id: string }>(
+          `insert into supply_place (id, created_at, updated_at, code, name, kind, keeper_id, keeper_name)
+           values (gen_random_uuid(), now(), now(), $1, 'Bench depot', 'DEPOT', $2, 'Bench keeper') returning id`,
+          [`BENCH-${run}`, keeper[0]!.id],
+        );
+        const { rows: items } = await client.query<{ id: string }>(
+          `insert into supply_item (id, created_at, updated_at, name, unit_of_measure, category)
+           select gen_random_uuid(), now(), now(), 'Bench item ' || $1 || '-' || g, '箱', 'OTHER' from generate_series(1, $2::int) g
+           returning id`,
+          [run, ITEMS],
+        );
+        await client.query(
+          `insert into supply_entry (id, kind, item_id, quantity, to_place_id, reason, posted_at, posted_by_name)
+           select gen_random_uuid(), 'ADJUSTMENT', id, $2::int, $1, 'Bench opening count', now(), 'Bench' from unnest($3::uuid[]) id`,
+          [depot[0]!.id, Math.min(count + 1, 10_000_000), items.map((i) => i.id)],
+        );
+        prepared.depot = depot[0]!.id;
+        prepared.items = items.map((i) => i.id);
+      } finally {
+        await client.end();
+      }
+    },
+    async send(target, k) {
+      await graphql(
+        target.httpUrl,
+        'mutation BenchIssueSupplies($input: IssueSuppliesInput!) { issueSupplies(input: $input) { id seq } }',
+        { input: { itemId: prepared.items[k % ITEMS], placeId: prepared.depot, quantity: 1, recipientText: titleFor(target.label, k) } },
         prepared.cookie,
       );
     },

@@ -19,6 +19,7 @@ export * from './domain/documents';
 export * from './domain/permits';
 export * from './domain/permit-links';
 export * from './domain/permit-token';
+export * from './domain/logistics';
 export * from './errors';
 export * from './policy';
 export * from './topics';

@@ -22,6 +22,7 @@ export const TOPICS = {
     document: 'document',
   },
   permits: { permitRequest: 'permitRequest', trafficPermit: 'trafficPermit' },
+  logistics: { supplyStock: 'supplyStock', supplyCatalogue: 'supplyCatalogue' },
 } as const;
 
 export const SESSION_TOPIC = TOPICS.identity.session;
@@ -42,6 +43,8 @@ export const DAILY_REPORT_TOPIC = TOPICS.coordination.dailyReport;
 export const DOCUMENT_TOPIC = TOPICS.coordination.document;
 export const PERMIT_REQUEST_TOPIC = TOPICS.permits.permitRequest;
 export const TRAFFIC_PERMIT_TOPIC = TOPICS.permits.trafficPermit;
+export const SUPPLY_STOCK_TOPIC = TOPICS.logistics.supplyStock;
+export const SUPPLY_CATALOGUE_TOPIC = TOPICS.logistics.supplyCatalogue;
 
 type TopicsByModule = typeof TOPICS;
 /** Every topic name of every module. */

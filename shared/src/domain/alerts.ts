@@ -44,6 +44,8 @@ export const ALERT_RULE_IDS = [
   'document-signoff-overdue',
   'permit-request-waiting',
   'permit-outlived-by-job',
+  'supply-below-minimum',
+  'supply-low-cover',
 ] as const;
 export type KnownAlertRuleId = (typeof ALERT_RULE_IDS)[number];
 

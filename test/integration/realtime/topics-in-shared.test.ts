@@ -11,6 +11,7 @@ import { HQ_INSTRUCTION_TOPIC } from '../../../server/src/modules/duty/hq-instru
 import { SESSION_TOPIC } from '../../../server/src/modules/identity/identity.events';
 import { INCIDENT_TOPIC } from '../../../server/src/modules/incidents/incident.events';
 import { PERMIT_REQUEST_TOPIC, TRAFFIC_PERMIT_TOPIC } from '../../../server/src/modules/permits/permits.events';
+import { SUPPLY_CATALOGUE_TOPIC, SUPPLY_STOCK_TOPIC } from '../../../server/src/modules/logistics/logistics.events';
 
 describe('event topic names (shared/src/topics.ts)', () => {
   it('are the names the server’s modules publish under, module by module', () => {
@@ -33,6 +34,7 @@ describe('event topic names (shared/src/topics.ts)', () => {
         document: DOCUMENT_TOPIC,
       },
       permits: { permitRequest: PERMIT_REQUEST_TOPIC, trafficPermit: TRAFFIC_PERMIT_TOPIC },
+      logistics: { supplyStock: SUPPLY_STOCK_TOPIC, supplyCatalogue: SUPPLY_CATALOGUE_TOPIC },
     });
   });
 

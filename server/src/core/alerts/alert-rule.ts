@@ -7,7 +7,7 @@ export interface ThresholdSpec {
   default: number;
   min: number;
   max: number;
-  unit: 'minutes' | 'hours' | 'count' | 'vehicles';
+  unit: 'minutes' | 'hours' | 'count' | 'vehicles' | 'days';
   description: string;
 }
 

@@ -26,6 +26,7 @@ describe('the one migration order', () => {
       '0020-documents-and-attachments',
       '0012-traffic-permits',
       '0013-permit-links',
+      '0015-supply-ledger',
     ]);
   });
 

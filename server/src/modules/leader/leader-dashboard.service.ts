@@ -25,6 +25,8 @@ const NO_FIGURES: LeaderFigures = {
   dailyReportsMissingToday: null,
   permitsWaiting: null,
   permitsOldestWaitingSince: null,
+  stockAtRiskCount: null,
+  stockAtRisk: [],
 };
 
 /**

@@ -50,6 +50,16 @@ export class ResponseTimeFiguresType {
   @Field(() => Float, { nullable: true }) p90Seconds!: number | null;
 }
 
+@ObjectType('StockAtRisk', { description: 'An item at a place below its minimum or its days-of-cover floor.' })
+export class StockAtRiskType {
+  @Field(() => String) itemName!: string;
+  @Field(() => String) placeName!: string;
+  @Field(() => Int) quantity!: number;
+  @Field(() => String) unitOfMeasure!: string;
+  @Field(() => Float, { nullable: true }) daysOfCover!: number | null;
+  @Field(() => Int, { nullable: true }) minimum!: number | null;
+}
+
 @ObjectType('LeaderDashboard', {
   description:
     'The leader’s one screen: the figures that matter now. Fields for permits, stock and daily reports join as those modules arrive.',
@@ -97,4 +107,8 @@ export class LeaderDashboardType {
   permitsWaiting!: number | null;
   @Field(() => Date, { nullable: true, description: 'When the oldest waiting permit request was filed; null when none wait.' })
   permitsOldestWaitingSince!: Date | null;
+  @Field(() => Int, { nullable: true, description: 'Stock balances at risk (后勤保障); null without the logistics module.' })
+  stockAtRiskCount!: number | null;
+  @Field(() => [StockAtRiskType], { description: 'The most pressing of them, fewest days of cover first (at most 5).' })
+  stockAtRisk!: StockAtRiskType[];
 }

@@ -80,8 +80,10 @@ export default {
       hours: 'h',
       count: 'times',
       vehicles: 'vehicles',
+      days: 'days',
     },
     thresholdNames: {
+      days: 'Days-of-cover floor',
       graceMinutes: 'Grace after the deadline',
       hoursAhead: 'Hours ahead checked',
       checkInGraceMinutes: 'Check-in grace',

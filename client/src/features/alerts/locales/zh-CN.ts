@@ -78,8 +78,10 @@ export default {
       hours: '小时',
       count: '次',
       vehicles: '辆',
+      days: '天',
     },
     thresholdNames: {
+      days: '可保障天数下限',
       graceMinutes: '超时宽限',
       hoursAhead: '检查未来小时数',
       checkInGraceMinutes: '签到宽限',

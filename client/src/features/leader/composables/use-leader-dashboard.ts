@@ -7,6 +7,7 @@ import {
   IncidentChangedDocument,
   LeaderDashboardDocument,
   PermitRequestChangedDocument,
+  StockChangedDocument,
   VehicleChangedDocument,
 } from '@cc/shared/operations';
 import { useLiveSubscription } from '../../../app/use-live-subscription';
@@ -56,6 +57,9 @@ export function useLeaderDashboard() {
   // Permit requests waiting for review and the oldest wait: a request filed, answered or decided.
   const permitRequests = useLiveSubscription({ query: PermitRequestChangedDocument, reload: async () => void (await reload()) });
   watch(permitRequests.data, soon);
+  // Stock at risk: a ledger entry posted.
+  const stock = useLiveSubscription({ query: StockChangedDocument, reload: async () => void (await reload()) });
+  watch(stock.data, soon);
 
   const { alerts } = useStandingAlerts({ cacheOnly: true });
   watch(() => alerts.value.map((a) => `${a.id}:${a.status}:${a.count}`).join(','), soon);

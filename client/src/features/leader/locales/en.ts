@@ -36,6 +36,9 @@ export default {
     permitsNoneWaiting: 'none waiting',
     permitsUnknown: 'no permit figures',
     noneToday: 'none yet today',
+    stockAtRisk: 'Stock at risk',
+    stockAtRiskLine: '{item} at {place}: {quantity} {unit} left',
+    stockUnknown: 'No stock data yet',
   },
   charts: {
     incidentsByAge: 'Open incidents by class and time waiting',

@@ -34,6 +34,9 @@ export default {
     permitsOldestWait: '最久已等 {time}',
     permitsNoneWaiting: '无待审核申请',
     permitsUnknown: '暂无通行证数据',
+    stockAtRisk: '物资告急',
+    stockAtRiskLine: '{place} {item} 剩 {quantity} {unit}',
+    stockUnknown: '暂无库存数据',
   },
   charts: {
     incidentsByAge: '未办结事件：按类别与已等待时长',
