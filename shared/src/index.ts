@@ -16,3 +16,7 @@ export * from './domain/handover';
 export * from './errors';
 export * from './policy';
 export * from './topics';
+export * from './domain/requisitions';
+export * from './domain/logistics-plan';
+export * from './domain/supply-day';
+export * from './domain/call-ups';
