@@ -22,6 +22,7 @@ import { FleetSettingSchema } from './fleet-setting.entity';
 import { FleetResolver } from './fleet.resolver';
 import { FleetService } from './fleet.service';
 import { Migration0005Dispatch } from './migrations/0005-dispatch';
+import type { OrderCargoPort } from './order-cargo.port';
 import { TransportCompanySchema } from './transport-company.entity';
 import { VehicleAssignmentSchema } from './vehicle-assignment.entity';
 import { VehicleStatusChangeSchema } from './vehicle-status-change.entity';
@@ -32,9 +33,14 @@ import { VehicleSchema } from './vehicle.entity';
  * Other modules use `fleet` and `orders` (e.g. `orders.createIn(tx, …)` inside their own
  * transaction); never the entities. Its readiness rules and leader figures are its own.
  */
-export function createDispatchModule(deps: { incidents: IncidentService; units: MemberUnitService }) {
+export function createDispatchModule(deps: {
+  incidents: IncidentService;
+  units: MemberUnitService;
+  /** Late-bound: the module whose goods ride on orders (logistics), built after this one. */
+  cargo?: () => OrderCargoPort | undefined;
+}) {
   const fleet = new FleetService();
-  const orders = new DispatchOrderService(deps.incidents, deps.units);
+  const orders = new DispatchOrderService(deps.incidents, deps.units, deps.cargo);
   const figures = new DispatchFiguresService(fleet);
   return defineModule(
     {
