@@ -13,6 +13,7 @@ export * from './domain/id-numbers';
 export * from './domain/roster';
 export * from './domain/hq-instructions';
 export * from './domain/handover';
+export * from './domain/logistics';
 export * from './errors';
 export * from './policy';
 export * from './topics';

@@ -14,6 +14,7 @@ export const TOPICS = {
     hqInstruction: 'hqInstruction',
     shiftHandover: 'shiftHandover',
   },
+  logistics: { supplyStock: 'supplyStock', supplyCatalogue: 'supplyCatalogue' },
 } as const;
 
 export const SESSION_TOPIC = TOPICS.identity.session;
@@ -27,6 +28,8 @@ export const DUTY_CALL_TOPIC = TOPICS.duty.dutyCall;
 export const DUTY_SHIFT_TOPIC = TOPICS.duty.dutyShift;
 export const HQ_INSTRUCTION_TOPIC = TOPICS.duty.hqInstruction;
 export const SHIFT_HANDOVER_TOPIC = TOPICS.duty.shiftHandover;
+export const SUPPLY_STOCK_TOPIC = TOPICS.logistics.supplyStock;
+export const SUPPLY_CATALOGUE_TOPIC = TOPICS.logistics.supplyCatalogue;
 
 type TopicsByModule = typeof TOPICS;
 /** Every topic name of every module. */

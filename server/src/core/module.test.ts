@@ -27,7 +27,18 @@ describe('module descriptions', () => {
 
   it('accept the server’s own list', () => {
     const modules = createModules({ sessionTtlMs: 1 });
-    expect(modules.list.map((m) => m.name)).toEqual(['identity', 'incidents', 'audit', 'dispatch', 'duty', 'alerts', 'leader']);
+    expect(modules.list.map((m) => m.name)).toEqual([
+      'identity',
+      'incidents',
+      'audit',
+      'dispatch',
+      'duty',
+      'coordination',
+      'permits',
+      'logistics',
+      'alerts',
+      'leader',
+    ]);
     expect(() => checkModules(modules.list)).not.toThrow();
     // Every module's rules reached the engine through the list, none by hand.
     expect(modules.alerts.engine.list().map((r) => r.id)).toEqual(modules.list.flatMap((m) => m.alertRules.map((r) => r.id)));

@@ -41,7 +41,7 @@ export function createModules(options: ModuleOptions) {
   });
   const coordination = createCoordinationModule();
   const permits = createPermitsModule();
-  const logistics = createLogisticsModule();
+  const logistics = createLogisticsModule({ people: identity.users, units: identity.units });
   const alerts = createAlertsModule({ people: identity.users, roster: duty.roster });
   const leader = createLeaderModule({ modules: () => list });
   const list: readonly ModuleManifest[] = [identity, incidents, audit, dispatch, duty, coordination, permits, logistics, alerts, leader];

@@ -7,6 +7,7 @@ import { SHIFT_HANDOVER_TOPIC } from '../../../server/src/modules/duty/handover.
 import { HQ_INSTRUCTION_TOPIC } from '../../../server/src/modules/duty/hq-instruction.events';
 import { SESSION_TOPIC } from '../../../server/src/modules/identity/identity.events';
 import { INCIDENT_TOPIC } from '../../../server/src/modules/incidents/incident.events';
+import { SUPPLY_CATALOGUE_TOPIC, SUPPLY_STOCK_TOPIC } from '../../../server/src/modules/logistics/logistics.events';
 
 describe('event topic names (shared/src/topics.ts)', () => {
   it('are the names the server’s modules publish under, module by module', () => {
@@ -21,6 +22,7 @@ describe('event topic names (shared/src/topics.ts)', () => {
         hqInstruction: HQ_INSTRUCTION_TOPIC,
         shiftHandover: SHIFT_HANDOVER_TOPIC,
       },
+      logistics: { supplyStock: SUPPLY_STOCK_TOPIC, supplyCatalogue: SUPPLY_CATALOGUE_TOPIC },
     });
   });
 

@@ -1,16 +1,35 @@
-import { Box } from '@element-plus/icons-vue';
+import { Box, Download, Tickets } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 export const logisticsRoutes: RouteRecordRaw[] = [
   {
     path: '/logistics',
     name: 'logistics',
+    component: () => import('./routes/StockBalances.vue'),
+    meta: {
+      access: { operation: 'stockBalances' },
+      titleKey: 'logistics.balances.title',
+      nav: { section: 'LOGISTICS', order: 10, icon: Box },
+    },
+  },
+  {
+    path: '/logistics/ledger',
+    name: 'logistics-ledger',
     component: () => import('./routes/SupplyLedger.vue'),
     meta: {
-      // Gated by role until the module's operations are in the policy table; then use { operation }.
-      access: { roles: ['LOGISTICS_OFFICER', 'LEADER', 'UNIT_LIAISON'] },
-      titleKey: 'logistics.title',
-      nav: { section: 'LOGISTICS', order: 10, icon: Box },
+      access: { operation: 'supplyLedger' },
+      titleKey: 'logistics.ledger.title',
+      nav: { section: 'LOGISTICS', order: 20, icon: Tickets },
+    },
+  },
+  {
+    path: '/logistics/intake',
+    name: 'logistics-intake',
+    component: () => import('./routes/SupplyIntake.vue'),
+    meta: {
+      access: { operation: 'supplyIntakes' },
+      titleKey: 'logistics.intake.title',
+      nav: { section: 'LOGISTICS', order: 30, icon: Download },
     },
   },
 ];

@@ -21,6 +21,7 @@ describe('the one migration order', () => {
       '0009-duty-roster',
       '0010-duty-calls',
       '0011-duty-handover',
+      '0015-supply-ledger',
     ]);
   });
 
