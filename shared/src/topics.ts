@@ -14,7 +14,13 @@ export const TOPICS = {
     hqInstruction: 'hqInstruction',
     shiftHandover: 'shiftHandover',
   },
-  logistics: { supplyStock: 'supplyStock', supplyCatalogue: 'supplyCatalogue' },
+  logistics: {
+    supplyStock: 'supplyStock',
+    supplyCatalogue: 'supplyCatalogue',
+    requisition: 'requisition',
+    supplyDay: 'supplyDay',
+    callUp: 'callUp',
+  },
 } as const;
 
 export const SESSION_TOPIC = TOPICS.identity.session;
@@ -30,6 +36,9 @@ export const HQ_INSTRUCTION_TOPIC = TOPICS.duty.hqInstruction;
 export const SHIFT_HANDOVER_TOPIC = TOPICS.duty.shiftHandover;
 export const SUPPLY_STOCK_TOPIC = TOPICS.logistics.supplyStock;
 export const SUPPLY_CATALOGUE_TOPIC = TOPICS.logistics.supplyCatalogue;
+export const REQUISITION_TOPIC = TOPICS.logistics.requisition;
+export const SUPPLY_DAY_TOPIC = TOPICS.logistics.supplyDay;
+export const CALL_UP_TOPIC = TOPICS.logistics.callUp;
 
 type TopicsByModule = typeof TOPICS;
 /** Every topic name of every module. */

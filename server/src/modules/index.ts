@@ -31,7 +31,12 @@ export function createModules(options: ModuleOptions) {
   const identity = createIdentityModule({ sessionTtlMs: options.sessionTtlMs });
   const incidents = createIncidentsModule({ people: identity.users });
   const audit = createAuditModule({ people: identity.users });
-  const dispatch = createDispatchModule({ incidents: incidents.service, units: identity.units });
+  const dispatch = createDispatchModule({
+    incidents: incidents.service,
+    units: identity.units,
+    // Late-bound: logistics is built below (it raises orders); the goods on orders move with their steps.
+    cargo: () => logistics.shipments,
+  });
   const duty = createDutyModule({
     people: identity.users,
     incidents: incidents.service,
@@ -41,7 +46,7 @@ export function createModules(options: ModuleOptions) {
   });
   const coordination = createCoordinationModule();
   const permits = createPermitsModule();
-  const logistics = createLogisticsModule({ people: identity.users, units: identity.units });
+  const logistics = createLogisticsModule({ people: identity.users, units: identity.units, orders: dispatch.orders });
   const alerts = createAlertsModule({ people: identity.users, roster: duty.roster });
   const leader = createLeaderModule({ modules: () => list });
   const list: readonly ModuleManifest[] = [identity, incidents, audit, dispatch, duty, coordination, permits, logistics, alerts, leader];

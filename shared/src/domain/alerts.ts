@@ -39,6 +39,9 @@ export const ALERT_RULE_IDS = [
   'roster-hour-uncovered',
   'shift-not-checked-in',
   'hq-instruction-unacknowledged',
+  'allocation-plan-not-approved',
+  'allocation-plan-not-delivered',
+  'daily-supply-summary-late',
 ] as const;
 export type KnownAlertRuleId = (typeof ALERT_RULE_IDS)[number];
 

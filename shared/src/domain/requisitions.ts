@@ -59,8 +59,8 @@ export function canMoveRequisition(from: RequisitionStatus, to: RequisitionStatu
 export const REQUISITION_PURPOSE_MAX = 500;
 export const REQUISITION_REASON_MAX = 300;
 export const REQUISITION_MAX_LINES = 30;
-/** A typo guard on one line's quantity, not a stock limit. */
-export const REQUISITION_MAX_QUANTITY = 1_000_000;
+/** A typo guard on one line's quantity, not a stock limit (and what one dispatch order may carry in pieces). */
+export const REQUISITION_MAX_QUANTITY = 100_000;
 
 export interface RequisitionLineDecision {
   lineId: string;

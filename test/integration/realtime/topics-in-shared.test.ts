@@ -7,7 +7,10 @@ import { SHIFT_HANDOVER_TOPIC } from '../../../server/src/modules/duty/handover.
 import { HQ_INSTRUCTION_TOPIC } from '../../../server/src/modules/duty/hq-instruction.events';
 import { SESSION_TOPIC } from '../../../server/src/modules/identity/identity.events';
 import { INCIDENT_TOPIC } from '../../../server/src/modules/incidents/incident.events';
+import { CALL_UP_TOPIC } from '../../../server/src/modules/logistics/call-ups/call-up.events';
 import { SUPPLY_CATALOGUE_TOPIC, SUPPLY_STOCK_TOPIC } from '../../../server/src/modules/logistics/logistics.events';
+import { REQUISITION_TOPIC } from '../../../server/src/modules/logistics/requisitions/requisition.events';
+import { SUPPLY_DAY_TOPIC } from '../../../server/src/modules/logistics/supply-day/supply-day.events';
 
 describe('event topic names (shared/src/topics.ts)', () => {
   it('are the names the server’s modules publish under, module by module', () => {
@@ -22,7 +25,13 @@ describe('event topic names (shared/src/topics.ts)', () => {
         hqInstruction: HQ_INSTRUCTION_TOPIC,
         shiftHandover: SHIFT_HANDOVER_TOPIC,
       },
-      logistics: { supplyStock: SUPPLY_STOCK_TOPIC, supplyCatalogue: SUPPLY_CATALOGUE_TOPIC },
+      logistics: {
+        supplyStock: SUPPLY_STOCK_TOPIC,
+        supplyCatalogue: SUPPLY_CATALOGUE_TOPIC,
+        requisition: REQUISITION_TOPIC,
+        supplyDay: SUPPLY_DAY_TOPIC,
+        callUp: CALL_UP_TOPIC,
+      },
     });
   });
 

@@ -22,6 +22,7 @@ describe('the one migration order', () => {
       '0010-duty-calls',
       '0011-duty-handover',
       '0015-supply-ledger',
+      '0016-requisitions-and-plans',
     ]);
   });
 
