@@ -214,7 +214,7 @@ function toBalance(r: BalanceRow): StockBalanceType {
     dailyUse: Math.round(use * 100) / 100,
     daysOfCover: cover,
     atRisk: risk.length > 0,
-    updatedAt: r.updated_at,
+    updatedAt: new Date(r.updated_at),
   };
 }
 
