@@ -23,3 +23,7 @@ export * from './domain/logistics';
 export * from './errors';
 export * from './policy';
 export * from './topics';
+export * from './domain/requisitions';
+export * from './domain/logistics-plan';
+export * from './domain/supply-day';
+export * from './domain/call-ups';

@@ -22,7 +22,13 @@ export const TOPICS = {
     document: 'document',
   },
   permits: { permitRequest: 'permitRequest', trafficPermit: 'trafficPermit' },
-  logistics: { supplyStock: 'supplyStock', supplyCatalogue: 'supplyCatalogue' },
+  logistics: {
+    supplyStock: 'supplyStock',
+    supplyCatalogue: 'supplyCatalogue',
+    requisition: 'requisition',
+    supplyDay: 'supplyDay',
+    callUp: 'callUp',
+  },
 } as const;
 
 export const SESSION_TOPIC = TOPICS.identity.session;
@@ -45,6 +51,9 @@ export const PERMIT_REQUEST_TOPIC = TOPICS.permits.permitRequest;
 export const TRAFFIC_PERMIT_TOPIC = TOPICS.permits.trafficPermit;
 export const SUPPLY_STOCK_TOPIC = TOPICS.logistics.supplyStock;
 export const SUPPLY_CATALOGUE_TOPIC = TOPICS.logistics.supplyCatalogue;
+export const REQUISITION_TOPIC = TOPICS.logistics.requisition;
+export const SUPPLY_DAY_TOPIC = TOPICS.logistics.supplyDay;
+export const CALL_UP_TOPIC = TOPICS.logistics.callUp;
 
 type TopicsByModule = typeof TOPICS;
 /** Every topic name of every module. */

@@ -234,7 +234,7 @@ function hostileDocuments(schema: GraphQLSchema): Hostile[] {
 }
 
 function rolesOutside(access: readonly Role[]): Role | undefined {
-  const all: Role[] = ['UNIT_LIAISON', 'DUTY_OFFICER', 'LOGISTICS_OFFICER', 'COORDINATOR', 'DISPATCHER', 'LEADER', 'ADMIN'];
+  const all: Role[] = ['UNIT_LIAISON', 'DUTY_OFFICER', 'LOGISTICS_OFFICER', 'COORDINATOR', 'DISPATCHER', 'LEADER', 'ADMIN', 'INSPECTOR'];
   return all.find((r) => !access.includes(r));
 }
 
@@ -246,6 +246,7 @@ const DEMO_BY_ROLE: Record<Role, string> = {
   COORDINATOR: 'coordinator',
   UNIT_LIAISON: 'liaison',
   ADMIN: 'admin',
+  INSPECTOR: 'inspector',
 };
 
 for (const mode of ['test', 'production'] as const) {

@@ -12,6 +12,7 @@ const ACTOR_PASSWORD = 'actor-password-1';
  */
 export class FixtureHarness {
   private counter = 0;
+  private liaisonCookie: Promise<string> | undefined;
   private readonly run = randomBytes(3).toString('hex');
 
   private constructor(
@@ -43,6 +44,14 @@ export class FixtureHarness {
   async setup<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const response = await this.t.gql<T>(query, variables, this.setupCookie);
     if (response.errors?.length || !response.data) throw new Error(`fixture setup failed: ${JSON.stringify(response.errors)}`);
+    return response.data;
+  }
+
+  /** As a liaison of AGRICULTURE, created on first use and kept for the run. */
+  async asLiaison<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    this.liaisonCookie ??= this.actor(['UNIT_LIAISON']).then((a) => a.cookie);
+    const response = await this.t.gql<T>(query, variables, await this.liaisonCookie);
+    if (response.errors?.length || !response.data) throw new Error(`fixture setup (as liaison) failed: ${JSON.stringify(response.errors)}`);
     return response.data;
   }
 
@@ -81,6 +90,7 @@ export class FixtureHarness {
     return {
       actor,
       setup: (query, variables) => this.setup(query, variables),
+      asLiaison: (query, variables) => this.asLiaison(query, variables),
       unitId: (code) => this.unitId(code),
       unique: (prefix) => this.unique(prefix),
     };

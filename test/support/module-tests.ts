@@ -38,6 +38,11 @@ export interface FixtureEnv {
   actor: FixtureActor | null;
   /** Runs a GraphQL request as the fixture administrator (every HQ role, ADMIN included); throws on any error. */
   setup<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /**
+   * Runs a GraphQL request as a unit liaison of AGRICULTURE (the matrix's liaisons' unit), for
+   * records only a liaison can create (a requisition); throws on any error.
+   */
+  asLiaison<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** The id of a demo member unit by code (AGRICULTURE, COMMERCE, INDUSTRY, HEALTH). */
   unitId(code: string): string;
   /** A name unique in this test run: lower-case letters, digits and dashes. */

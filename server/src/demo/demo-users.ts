@@ -9,6 +9,7 @@ export const DEMO_USERS: readonly { username: string; displayName: string; roles
   { username: 'coordinator', displayName: '陈协调 (综合协调)', roles: ['COORDINATOR'] },
   { username: 'liaison', displayName: '刘联络 (联络员)', roles: ['UNIT_LIAISON'], unit: 'AGRICULTURE' },
   { username: 'admin', displayName: '系统管理员', roles: ['ADMIN'] },
+  { username: 'inspector', displayName: '孙监督 (纪委备案)', roles: ['INSPECTOR'] },
 ];
 
 /** The same password for every demo user, printed in README. */

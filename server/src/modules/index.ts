@@ -34,8 +34,14 @@ export function createModules(options: ModuleOptions) {
   const identity = createIdentityModule({ sessionTtlMs: options.sessionTtlMs });
   const incidents = createIncidentsModule({ people: identity.users });
   const audit = createAuditModule({ people: identity.users });
-  // Dispatch's suggestions prefer vehicles with a standing permit; permits is built later, so bound late.
-  const dispatch = createDispatchModule({ incidents: incidents.service, units: identity.units, permits: () => permits.links });
+  const dispatch = createDispatchModule({
+    incidents: incidents.service,
+    units: identity.units,
+    // Late-bound, both built below: suggestions prefer vehicles with a standing permit; the goods
+    // on orders (logistics raises them) move with their steps.
+    permits: () => permits.links,
+    cargo: () => logistics.shipments,
+  });
   const duty = createDutyModule({
     people: identity.users,
     incidents: incidents.service,
@@ -61,7 +67,7 @@ export function createModules(options: ModuleOptions) {
     fleet: dispatch.fleet,
     verification: options.permits,
   });
-  const logistics = createLogisticsModule({ people: identity.users, units: identity.units });
+  const logistics = createLogisticsModule({ people: identity.users, units: identity.units, orders: dispatch.orders });
   const alerts = createAlertsModule({ people: identity.users, roster: duty.roster });
   const leader = createLeaderModule({ modules: () => list });
   const list: readonly ModuleManifest[] = [identity, incidents, audit, dispatch, duty, coordination, permits, logistics, alerts, leader];

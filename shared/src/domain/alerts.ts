@@ -46,6 +46,9 @@ export const ALERT_RULE_IDS = [
   'permit-outlived-by-job',
   'supply-below-minimum',
   'supply-low-cover',
+  'allocation-plan-not-approved',
+  'allocation-plan-not-delivered',
+  'daily-supply-summary-late',
 ] as const;
 export type KnownAlertRuleId = (typeof ALERT_RULE_IDS)[number];
 

@@ -1,10 +1,12 @@
 import type { ModuleTests } from '../../support/module-tests';
 import { intakeTo, issue, newCheckpoint, newDepot, newItem, stocked } from './logistics-setup';
+import { REQUISITION_FIELD_HINTS, REQUISITION_FIXTURES, REQUISITION_INVARIANTS } from './requisitions.fixtures-part';
 
 /** 后勤保障: fixtures for every ledger operation, and the ledger tables' invariants (ADR 0017). */
 export const MODULE: ModuleTests = {
   module: 'logistics',
   fixtures: {
+    ...REQUISITION_FIXTURES,
     supplyItems: () => ({}),
     supplyPlaces: () => ({}),
     supplyStockMinimums: () => ({}),
@@ -57,6 +59,7 @@ export const MODULE: ModuleTests = {
     },
   },
   fieldHints: {
+    ...REQUISITION_FIELD_HINTS,
     quantity: [1, 10, 0, -1, 10_000_001],
     counted: [0, 5, 100],
     step: ['VERIFIED', 'REGISTERED', 'STOCKED'],
@@ -64,6 +67,7 @@ export const MODULE: ModuleTests = {
     purchasedOn: ['2026-12-01', 'yesterday'],
   },
   invariants: {
+    ...REQUISITION_INVARIANTS,
     supply_item: [
       {
         broken: 'a necessities item without a days-of-cover floor (plan 4: a week)',

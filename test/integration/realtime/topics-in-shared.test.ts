@@ -11,7 +11,10 @@ import { HQ_INSTRUCTION_TOPIC } from '../../../server/src/modules/duty/hq-instru
 import { SESSION_TOPIC } from '../../../server/src/modules/identity/identity.events';
 import { INCIDENT_TOPIC } from '../../../server/src/modules/incidents/incident.events';
 import { PERMIT_REQUEST_TOPIC, TRAFFIC_PERMIT_TOPIC } from '../../../server/src/modules/permits/permits.events';
+import { CALL_UP_TOPIC } from '../../../server/src/modules/logistics/call-ups/call-up.events';
 import { SUPPLY_CATALOGUE_TOPIC, SUPPLY_STOCK_TOPIC } from '../../../server/src/modules/logistics/logistics.events';
+import { REQUISITION_TOPIC } from '../../../server/src/modules/logistics/requisitions/requisition.events';
+import { SUPPLY_DAY_TOPIC } from '../../../server/src/modules/logistics/supply-day/supply-day.events';
 
 describe('event topic names (shared/src/topics.ts)', () => {
   it('are the names the server’s modules publish under, module by module', () => {
@@ -34,7 +37,13 @@ describe('event topic names (shared/src/topics.ts)', () => {
         document: DOCUMENT_TOPIC,
       },
       permits: { permitRequest: PERMIT_REQUEST_TOPIC, trafficPermit: TRAFFIC_PERMIT_TOPIC },
-      logistics: { supplyStock: SUPPLY_STOCK_TOPIC, supplyCatalogue: SUPPLY_CATALOGUE_TOPIC },
+      logistics: {
+        supplyStock: SUPPLY_STOCK_TOPIC,
+        supplyCatalogue: SUPPLY_CATALOGUE_TOPIC,
+        requisition: REQUISITION_TOPIC,
+        supplyDay: SUPPLY_DAY_TOPIC,
+        callUp: CALL_UP_TOPIC,
+      },
     });
   });
 

@@ -34,6 +34,7 @@ export default {
     LOGISTICS_OFFICER: 'Logistics officer',
     COORDINATOR: 'Coordinator',
     UNIT_LIAISON: 'Unit liaison',
+    INSPECTOR: 'Oversight (discipline inspection)',
     ADMIN: 'Administrator',
   },
   connection: {

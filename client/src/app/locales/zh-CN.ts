@@ -31,6 +31,7 @@ export default {
     LOGISTICS_OFFICER: '后勤保障员',
     COORDINATOR: '综合协调员',
     UNIT_LIAISON: '联络员',
+    INSPECTOR: '纪委备案',
     ADMIN: '系统管理员',
   },
   connection: {

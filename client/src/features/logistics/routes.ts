@@ -1,5 +1,6 @@
 import { Box, Download, Tickets } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
+import { supplyWorkRoutes } from './supply-work-routes';
 
 export const logisticsRoutes: RouteRecordRaw[] = [
   {
@@ -32,4 +33,5 @@ export const logisticsRoutes: RouteRecordRaw[] = [
       nav: { section: 'LOGISTICS', order: 30, icon: Download },
     },
   },
+  ...supplyWorkRoutes,
 ];

@@ -27,6 +27,7 @@ describe('the one migration order', () => {
       '0012-traffic-permits',
       '0013-permit-links',
       '0015-supply-ledger',
+      '0016-requisitions-and-plans',
     ]);
   });
 

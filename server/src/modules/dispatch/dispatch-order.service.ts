@@ -18,6 +18,7 @@ import type {
   TransportRequestInput,
 } from './dispatch.inputs';
 import { dispatchPolicy } from './dispatch.policy';
+import type { OrderCargoPort } from './order-cargo.port';
 import {
   assertIdsWellFormed,
   assertOrderTransition,
@@ -59,6 +60,8 @@ export class DispatchOrderService {
     private readonly incidents: IncidentService,
     private readonly units: MemberUnitService,
     private readonly standingPermits: StandingPermitsBinding = () => null,
+    /** Late-bound (built after dispatch): the goods riding on orders move with each step. */
+    private readonly cargo: () => OrderCargoPort | undefined = () => undefined,
   ) {}
 
   // ------------------------------------------------------------------------------ reads
@@ -327,8 +330,10 @@ export class DispatchOrderService {
       for (const vehicle of vehicles) {
         if (vehicle.status === vehiclesFrom) moveVehicle(tx, vehicle, vehiclesTo, { orderId: order.id });
       }
+      const from = order.status;
       order.status = to;
       stamp(order, tx.now);
+      await this.moveCargo(tx, order, from);
       emitOrder(tx, order, ['status']);
       return order;
     });
@@ -391,11 +396,24 @@ export class DispatchOrderService {
         moveVehicle(tx, vehicle, 'RETURNING', { orderId: order.id, note: `order ${order.number} cancelled` });
       }
     }
+    const from = order.status;
     order.status = 'CANCELLED';
     order.cancelledAt = tx.now;
     order.cancelReason = why;
+    await this.moveCargo(tx, order, from);
     emitOrder(tx, order, ['status']);
     return order;
+  }
+
+  /** The goods on the order follow its step, in this transaction (order-cargo.port.ts). */
+  private async moveCargo(tx: Tx, order: DispatchOrder, from: DispatchOrderStatus): Promise<void> {
+    await this.cargo()?.orderStepped(tx, {
+      id: order.id,
+      number: order.number,
+      requisitionId: order.requisitionId ?? null,
+      from,
+      to: order.status,
+    });
   }
 
   /**

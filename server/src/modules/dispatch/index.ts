@@ -24,6 +24,7 @@ import { FleetResolver } from './fleet.resolver';
 import { FleetService } from './fleet.service';
 import type { StandingPermitsBinding } from './standing-permits.port';
 import { Migration0005Dispatch } from './migrations/0005-dispatch';
+import type { OrderCargoPort } from './order-cargo.port';
 import { TransportCompanySchema } from './transport-company.entity';
 import { VehicleAssignmentSchema } from './vehicle-assignment.entity';
 import { VehicleStatusChangeSchema } from './vehicle-status-change.entity';
@@ -39,9 +40,11 @@ export function createDispatchModule(deps: {
   units: MemberUnitService;
   /** The permits module, built later: whose standing permits make a vehicle the first suggestion. */
   permits?: StandingPermitsBinding;
+  /** Late-bound: the module whose goods ride on orders (logistics), built after this one. */
+  cargo?: () => OrderCargoPort | undefined;
 }) {
   const fleet = new FleetService();
-  const orders = new DispatchOrderService(deps.incidents, deps.units, deps.permits);
+  const orders = new DispatchOrderService(deps.incidents, deps.units, deps.permits, deps.cargo);
   const jobs = new DispatchJobsService();
   const figures = new DispatchFiguresService(fleet);
   return defineModule(

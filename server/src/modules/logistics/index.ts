@@ -1,5 +1,10 @@
 import { defineModule } from '../../core/module';
 import { supplyBelowMinimumRule, supplyLowCoverRule } from './alert-rules/supply-stock.rules';
+import type { DispatchOrderService } from '../dispatch/dispatch-order.service';
+import { createCallUpsPart } from './call-ups';
+import { createRequisitionsPart } from './requisitions';
+import { ledgerStock } from './requisitions/ledger-stock';
+import { createSupplyDayPart } from './supply-day';
 import type { MemberUnitService } from '../identity/member-unit.service';
 import { SupplyCatalogueService, type SupplyPeople } from './catalogue.service';
 import { SupplyIntakeService } from './intake.service';
@@ -20,6 +25,8 @@ import { SupplyStockMinimumSchema } from './supply-stock-minimum.entity';
 export interface LogisticsModuleDeps {
   people: SupplyPeople;
   units: MemberUnitService;
+  /** Dispatch's orders: an approved requisition's supplies travel on new orders (ADR 0018). */
+  orders: DispatchOrderService;
 }
 
 /**
@@ -32,18 +39,52 @@ export function createLogisticsModule(deps: LogisticsModuleDeps) {
   const catalogue = new SupplyCatalogueService(deps.people, deps.units);
   const intakes = new SupplyIntakeService(ledger, deps.units);
   const balances = new StockQueries();
+  const requisitions = createRequisitionsPart({ stock: ledgerStock(ledger), orders: deps.orders, units: deps.units });
+  const supplyDay = createSupplyDayPart({ requisitions: requisitions.requisitions });
+  const callUps = createCallUpsPart();
   return defineModule(
     {
       name: 'logistics',
       workingGroup: 'LOGISTICS',
-      entities: [SupplyItemSchema, SupplyPlaceSchema, SupplyIntakeSchema, SupplyEntrySchema, SupplyStockMinimumSchema],
-      resolvers: [new LogisticsResolver(catalogue, ledger, intakes, balances), new SupplyUnitsResolver(deps.units)],
-      migrations: [{ name: '0015-supply-ledger', class: Migration0015SupplyLedger }],
-      topics: [SUPPLY_STOCK_TOPIC, SUPPLY_CATALOGUE_TOPIC],
-      alertRules: [supplyBelowMinimumRule(balances), supplyLowCoverRule(balances)],
+      entities: [
+        SupplyItemSchema,
+        SupplyPlaceSchema,
+        SupplyIntakeSchema,
+        SupplyEntrySchema,
+        SupplyStockMinimumSchema,
+        ...requisitions.entities,
+        ...supplyDay.entities,
+        ...callUps.entities,
+      ],
+      resolvers: [
+        new LogisticsResolver(catalogue, ledger, intakes, balances),
+        new SupplyUnitsResolver(deps.units),
+        ...requisitions.resolvers,
+        ...supplyDay.resolvers,
+        ...callUps.resolvers,
+      ],
+      migrations: [{ name: '0015-supply-ledger', class: Migration0015SupplyLedger }, ...requisitions.migrations],
+      topics: [SUPPLY_STOCK_TOPIC, SUPPLY_CATALOGUE_TOPIC, ...requisitions.topics, ...supplyDay.topics, ...callUps.topics],
+      alertRules: [supplyBelowMinimumRule(balances), supplyLowCoverRule(balances), ...supplyDay.alertRules],
       leaderFigures: logisticsLeaderFigures(balances),
+      // Requisitions still open are work the unit has with HQ: a zero report beside them is flagged (瞒报).
+      unitOpenWork: async (em, unitId) => {
+        const count = await requisitions.requisitions.openCountForUnit(em, unitId);
+        return count > 0 ? [{ kind: 'openRequisitions', count }] : [];
+      },
       demoSeed: seedLogisticsDemo,
     },
-    { ledger, catalogue, intakes, balances },
+    {
+      ledger,
+      catalogue,
+      intakes,
+      balances,
+      /** `requisitions.openCountForUnit(em, unitId)`: a unit's open requisitions (the coordination module's zero-report check). */
+      requisitions: requisitions.requisitions,
+      /** The cargo port dispatch calls at each order step (modules/index.ts binds it). */
+      shipments: requisitions.shipments,
+      supplyDay: supplyDay.days,
+      callUps: callUps.callUps,
+    },
   );
 }

@@ -1,7 +1,10 @@
 import type { MessagesLike } from '../../../app/messages-like';
 import type zhCN from './zh-CN';
 
+import supplyWork from './supply-work.en';
+
 export default {
+  ...supplyWork,
   title: 'Supplies',
   lead: 'Keep the supply reserve, issue and distribution; forecast the reserve needed; keep the traffic quarantine checkpoints supplied.',
   duties: {

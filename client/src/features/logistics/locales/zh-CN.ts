@@ -1,4 +1,7 @@
+import supplyWork from './supply-work.zh-CN';
+
 export default {
+  ...supplyWork,
   title: '物资保障',
   lead: '做好物资储备和领取发放，科学预测储备数量，保障交通检疫点正常运转。',
   duties: {
