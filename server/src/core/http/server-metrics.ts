@@ -228,21 +228,40 @@ export class ServerMetrics {
       'Broadcast flushes in rounds (one per broadcast per round).',
       (s) => s.shared.rounds.stats.flushes,
     );
-    const committed = new Gauge({ name: 'cc_outbox_committed_position', help: 'Newest committed outbox position (database).', registers });
+    // Both figures come from one read per scrape, taken by whichever gauge the registry collects
+    // first: the committed position used to be set inside the lag's collect, after the registry
+    // had already read it, so a scrape showed the position of the scrape before.
+    let outboxRead: Promise<{ head: bigint; delivered: bigint } | null> | null = null;
+    const readOutbox = () => {
+      outboxRead ??= (async () => {
+        const s = sources();
+        if (!s) return null;
+        try {
+          return { head: await s.committedPosition(), delivered: s.hub.head };
+        } catch {
+          return null; // database unreachable: the figures stay at their last values; /readyz says why
+        } finally {
+          setImmediate(() => (outboxRead = null));
+        }
+      })();
+      return outboxRead;
+    };
+    new Gauge({
+      name: 'cc_outbox_committed_position',
+      help: 'Newest committed outbox position (database).',
+      registers,
+      async collect() {
+        const read = await readOutbox();
+        if (read) this.set(Number(read.head));
+      },
+    });
     new Gauge({
       name: 'cc_outbox_lag_events',
       help: 'Committed outbox position minus the position this replica delivered: events committed but not yet pushed.',
       registers,
       async collect() {
-        const s = sources();
-        if (!s) return;
-        try {
-          const head = await s.committedPosition();
-          committed.set(Number(head));
-          this.set(Math.max(0, Number(head - s.hub.head)));
-        } catch {
-          // database unreachable: the figure stays at its last value; /readyz says why
-        }
+        const read = await readOutbox();
+        if (read) this.set(Math.max(0, Number(read.head - read.delivered)));
       },
     });
     new Gauge({
