@@ -73,6 +73,7 @@ describe('npm run bench -- --quick', () => {
       'reportIncident',
       'assignVehicle',
       'logDutyCall',
+      'ledgerIssue',
     ]);
     for (const cost of throughput!.requestCost!) {
       expect(cost.requests).toBe(results.plan.requestCost.requests);
