@@ -21,13 +21,13 @@ describe('the one migration order', () => {
       '0009-duty-roster',
       '0010-duty-calls',
       '0011-duty-handover',
-      '0018-coordination-directives',
-      '0019-daily-reports',
-      '0020-documents-and-attachments',
       '0012-traffic-permits',
       '0013-permit-links',
       '0015-supply-ledger',
       '0016-requisitions-and-plans',
+      '0018-coordination-directives',
+      '0019-daily-reports',
+      '0020-documents-and-attachments',
     ]);
   });
 

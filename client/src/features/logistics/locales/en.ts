@@ -123,6 +123,7 @@ export default {
     },
   },
   alertRules: {
+    ...supplyWork.alertRules,
     supplyBelowMinimum: {
       title: 'Stock below its minimum',
       message: '{item} at {place}: {quantity} {unit} left, below the minimum of {minimum}',

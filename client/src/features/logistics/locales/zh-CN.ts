@@ -115,6 +115,7 @@ export default {
     },
   },
   alertRules: {
+    ...supplyWork.alertRules,
     supplyBelowMinimum: {
       title: '库存低于最低储备',
       message: '{place} 的 {item} 仅剩 {quantity} {unit}，低于最低库存 {minimum}',
