@@ -2,15 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addHqDays, hqDay } from '@cc/shared';
 import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  expectNoSeriousViolations,
-  launchChromium,
-  openConsole,
-  seriousAccessibilityViolations,
-  signIn,
-  waitForConnectionState,
-  type ConsolePage,
-} from './support/browser';
+import { expectNoSeriousViolations, consoleSessions, launchChromium, seriousAccessibilityViolations } from './support/browser';
 
 /** Where the board's screenshot is kept, beside the other browser tests' screenshots. */
 const BOARD_SCREENSHOT = '/tmp/cc-coordination-directive-board.png';
@@ -18,23 +10,18 @@ const BOARD_SCREENSHOT = '/tmp/cc-coordination-directive-board.png';
 describe('directives (交办事项) and the response level in real browsers (issue 23)', () => {
   let t: TestApp;
   let browser: Browser;
-  const opened: ConsolePage[] = [];
-
-  async function signedIn(username: string, path: string): Promise<ConsolePage> {
-    const view = await openConsole(browser, t.url);
-    opened.push(view);
-    await signIn(view.page, username);
-    await view.page.goto(`${t.url}${path}`);
-    await waitForConnectionState(view.page, 'live');
-    return view;
-  }
+  const sessions = consoleSessions(
+    () => browser,
+    () => t.url,
+  );
+  const signedIn = sessions.signedIn;
 
   beforeAll(async () => {
     t = await startTestApp();
     browser = await launchChromium();
   });
   afterAll(async () => {
-    for (const { context } of opened) await context.close().catch(() => undefined);
+    await sessions.closeAll();
     await browser?.close();
     await t?.close();
   });

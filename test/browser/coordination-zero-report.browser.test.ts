@@ -1,15 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  expectNoSeriousViolations,
-  launchChromium,
-  openConsole,
-  seriousAccessibilityViolations,
-  signIn,
-  waitForConnectionState,
-  type ConsolePage,
-} from './support/browser';
+import { expectNoSeriousViolations, consoleSessions, launchChromium, seriousAccessibilityViolations } from './support/browser';
 
 /** Kept beside the other browser tests' screenshots. */
 const BOARD_SCREENSHOT = '/tmp/cc-coordination-report-board.png';
@@ -17,23 +9,18 @@ const BOARD_SCREENSHOT = '/tmp/cc-coordination-report-board.png';
 describe('daily reports in real browsers (issue 23)', () => {
   let t: TestApp;
   let browser: Browser;
-  const opened: ConsolePage[] = [];
-
-  async function signedIn(username: string, path: string): Promise<ConsolePage> {
-    const view = await openConsole(browser, t.url);
-    opened.push(view);
-    await signIn(view.page, username);
-    await view.page.goto(`${t.url}${path}`);
-    await waitForConnectionState(view.page, 'live');
-    return view;
-  }
+  const sessions = consoleSessions(
+    () => browser,
+    () => t.url,
+  );
+  const signedIn = sessions.signedIn;
 
   beforeAll(async () => {
     t = await startTestApp();
     browser = await launchChromium();
   });
   afterAll(async () => {
-    for (const { context } of opened) await context.close().catch(() => undefined);
+    await sessions.closeAll();
     await browser?.close();
     await t?.close();
   });

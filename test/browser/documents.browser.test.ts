@@ -3,38 +3,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addHqDays, hqDay } from '@cc/shared';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { PDF_BYTES } from '../integration/coordination/document-helpers';
-import {
-  expectNoSeriousViolations,
-  launchChromium,
-  openConsole,
-  seriousAccessibilityViolations,
-  signIn,
-  waitForConnectionState,
-  type ConsolePage,
-} from './support/browser';
+import { expectNoSeriousViolations, consoleSessions, launchChromium, seriousAccessibilityViolations } from './support/browser';
 
 const TITLE = '关于加强交通检疫点物资保障的通知';
 
 describe('documents (文件运转) in real browsers', () => {
   let t: TestApp;
   let browser: Browser;
-  const opened: ConsolePage[] = [];
-
-  async function consoleAs(username: string, path: string): Promise<ConsolePage> {
-    const view = await openConsole(browser, t.url);
-    opened.push(view);
-    await signIn(view.page, username);
-    await view.page.goto(`${t.url}${path}`);
-    await waitForConnectionState(view.page, 'live');
-    return view;
-  }
+  const sessions = consoleSessions(
+    () => browser,
+    () => t.url,
+  );
+  const consoleAs = sessions.signedIn;
 
   beforeAll(async () => {
     t = await startTestApp();
     browser = await launchChromium();
   });
   afterAll(async () => {
-    for (const { context } of opened) await context.close().catch(() => undefined);
+    await sessions.closeAll();
     await browser?.close();
     await t?.close();
   });

@@ -109,3 +109,25 @@ export function expectNoSeriousViolations(violations: AxeViolation[]): void {
   const described = violations.map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
   expect(described).toEqual([]);
 }
+
+/**
+ * The consoles one test file opens on one server: `signedIn(user, path)` opens a fresh browser
+ * session, signs in through the form, goes to `path` and waits until it is live; `closeAll()`
+ * closes every session it opened (call it in afterAll, before closing the browser).
+ */
+export function consoleSessions(browser: () => Browser, url: () => string) {
+  const opened: ConsolePage[] = [];
+  return {
+    async signedIn(username: string, path: string): Promise<ConsolePage> {
+      const view = await openConsole(browser(), url());
+      opened.push(view);
+      await signIn(view.page, username);
+      await view.page.goto(`${url()}${path}`);
+      await waitForConnectionState(view.page, 'live');
+      return view;
+    },
+    async closeAll(): Promise<void> {
+      for (const { context } of opened.splice(0)) await context.close().catch(() => undefined);
+    },
+  };
+}
