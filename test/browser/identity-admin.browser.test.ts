@@ -155,6 +155,7 @@ describe('administration in the console', () => {
     // Not reported as failed, not dropped: it waits, listed in the header, while the form stays open
     // and busy; the console sends it again by itself (the connection never dropped: its retry).
     await admin.page.getByTestId('pending-sends').waitFor();
+    await dialog.getByTestId('form-waiting-to-send').waitFor();
 
     await admin.page.locator('[data-testid="unit-row"][data-code="WATER"]').waitFor({ timeout: 30_000 });
     await admin.page.getByTestId('pending-sends').waitFor({ state: 'detached' });

@@ -62,6 +62,7 @@ export default {
     lead: 'These actions have not reached the server yet. They are sent again as soon as the connection is back, and the server acts on each once.',
     queuedAt: 'Made at {time} · {attempts} attempts',
     discard: 'Give up',
+    inForm: 'Not yet received by the server: it is sent again as soon as the connection is back, and acted on once. Keep this window open.',
     sendNow: 'Try now',
   },
   hqTime: {

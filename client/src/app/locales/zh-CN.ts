@@ -58,6 +58,7 @@ export default {
     lead: '以下操作尚未送达服务器。连接恢复后将自动重发，服务器只执行一次。',
     queuedAt: '{time} 提交 · 已尝试 {attempts} 次',
     discard: '放弃',
+    inForm: '尚未送达服务器：连接恢复后将自动重发，服务器只执行一次。请勿关闭本窗口。',
     sendNow: '立即重试',
   },
   hqTime: {
